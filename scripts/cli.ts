@@ -1,0 +1,72 @@
+import { Command, CommanderError, Option } from 'commander';
+import { describeFailure } from './lib/errors.ts';
+import { LINT_FORMATS } from './lint/formats.ts';
+
+// Command modules load only when their command runs, so `--help` and light commands start fast.
+const commands = {
+  lint: () => import('./commands/lint.ts'),
+  bundle: () => import('./commands/bundle.ts'),
+  check: () => import('./commands/check.ts'),
+  start: () => import('./commands/start.ts'),
+};
+
+const program = new Command('apis')
+  .description('Design-first toolchain for the OpenAPI contracts in specs/')
+  .exitOverride()
+  .configureOutput({ outputError: (text, write) => write(`apis: ${text.trim().replace(/^error: /, '')} (see npx apis --help)\n`) });
+
+function example(text: string): string {
+  return `\nExample:\n  ${text}\n`;
+}
+
+/** Every action returns its exit code; thrown user errors become one line on stderr and exit 2. */
+function run<A extends unknown[]>(action: (...args: A) => Promise<number>) {
+  return async (...args: A) => {
+    process.exitCode = await action(...args);
+  };
+}
+
+program
+  .command('lint')
+  .description('Check specs for structural validity (all of specs/*.yaml when no file is given)')
+  .argument('[files...]', 'spec files to lint')
+  .addOption(new Option('-f, --format <format>', 'output format').choices(LINT_FORMATS).default('stylish'))
+  .addHelpText('after', example('npx apis lint specs/payments.yaml --format json'))
+  .action(run(async (files: string[], options) => (await commands.lint()).lintCommand(files, options)));
+
+program
+  .command('bundle')
+  .description('Write one self-contained spec per domain to generated/<domain>/openapi.{json,yaml}')
+  .argument('[domains...]', 'domains to bundle (all when none is given)')
+  .addHelpText('after', example('npx apis bundle payments'))
+  .action(run(async (domains: string[]) => (await commands.bundle()).bundleCommand(domains)));
+
+program
+  .command('check')
+  .description('Run everything the CI gate runs: lint and bundle freshness')
+  .addHelpText('after', example('npx apis check'))
+  .action(run(async () => (await commands.check()).checkCommand()));
+
+program
+  .command('start')
+  .description('Show the domains and the state of the CI gate (what `npm start` runs)')
+  .addHelpText('after', example('npx apis start'))
+  .action(run(async () => (await commands.start()).startCommand()));
+
+try {
+  if (process.argv.length <= 2) {
+    program.outputHelp();
+  } else {
+    await program.parseAsync(process.argv);
+  }
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // Help and version are successes; any other parse error is a usage error.
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
+  } else {
+    const { message, exitCode } = describeFailure(error);
+    process.stderr.write(`apis: ${message}\n`);
+    if (exitCode === 3 && process.env.APIS_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
+    process.exitCode = exitCode;
+  }
+}

@@ -1,0 +1,23 @@
+import { join } from 'node:path';
+import { writeIfChanged } from '../lib/atomic-write.ts';
+import { bundleModel } from '../lib/bundle.ts';
+import { displayPath } from '../lib/repo.ts';
+import { loadDomains } from '../lib/workspace.ts';
+
+export function bundleTargets(root: string, domain: string): { json: string; yaml: string } {
+  return { json: join(root, 'generated', domain, 'openapi.json'), yaml: join(root, 'generated', domain, 'openapi.yaml') };
+}
+
+/** `apis bundle [domain…]`: every domain is bundled in memory before anything is written. */
+export async function bundleCommand(domains: string[]): Promise<number> {
+  const { root, specs } = await loadDomains(domains);
+  const outputs = [];
+  for (const { domain, model } of specs) outputs.push({ domain, bundled: await bundleModel(model) });
+  for (const { domain, bundled } of outputs) {
+    const target = bundleTargets(root, domain);
+    const wrote = [await writeIfChanged(target.json, bundled.json), await writeIfChanged(target.yaml, bundled.yaml)];
+    const state = wrote.some(Boolean) ? 'written' : 'unchanged';
+    process.stdout.write(`${domain}: ${displayPath(target.json)}, ${displayPath(target.yaml)} (${state})\n`);
+  }
+  return 0;
+}

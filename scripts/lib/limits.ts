@@ -1,0 +1,18 @@
+/**
+ * Resource bounds shared by every command. Each can be raised through an environment variable,
+ * so a huge vendor spec is refused with a message saying how, instead of exhausting memory.
+ */
+function fromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  const parsed = raw === undefined ? NaN : Number(raw);
+  return Number.isFinite(parsed) && parsed > 0 ? parsed : fallback;
+}
+
+export const limits = {
+  get maxInputBytes(): number {
+    return fromEnv('APIS_MAX_INPUT_MB', 64) * 1024 * 1024;
+  },
+  get maxRefFiles(): number {
+    return fromEnv('APIS_MAX_REF_FILES', 500);
+  },
+};

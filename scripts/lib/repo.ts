@@ -1,0 +1,48 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
+import { UserError } from './errors.ts';
+
+/** The repository's top folder: the nearest ancestor of `from` that holds `specs/`, else `from`. */
+export function findRepoRoot(from = process.cwd()): string {
+  let dir = resolve(from);
+  for (;;) {
+    if (existsSync(join(dir, 'specs')) && statSync(join(dir, 'specs')).isDirectory()) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return resolve(from);
+    dir = parent;
+  }
+}
+
+export const DOMAIN_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+/** Domains are the `specs/<domain>.yaml` files, sorted so every command sees them in the same order. */
+export function listDomains(root: string): string[] {
+  const specs = join(root, 'specs');
+  if (!existsSync(specs)) throw new UserError(`${displayPath(specs)}: no specs/ folder; run apis from the repository`);
+  return readdirSync(specs)
+    .filter((name) => name.endsWith('.yaml') && statSync(join(specs, name)).isFile())
+    .map((name) => name.slice(0, -'.yaml'.length))
+    .sort();
+}
+
+export function specPathOf(root: string, domain: string): string {
+  return join(root, 'specs', `${domain}.yaml`);
+}
+
+/** Picks the named domains (all when none are named), refusing unknown names with the list of known ones. */
+export function selectDomains(root: string, requested: string[]): string[] {
+  const known = listDomains(root);
+  if (requested.length === 0) return known;
+  for (const name of requested) {
+    if (!known.includes(name)) {
+      throw new UserError(`unknown domain "${name}": specs/${name}.yaml does not exist (known: ${known.join(', ') || 'none'})`);
+    }
+  }
+  return [...new Set(requested)];
+}
+
+/** Paths are shown relative to the working folder, the way people typed them. */
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+}

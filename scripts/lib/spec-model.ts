@@ -1,0 +1,196 @@
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, resolve, relative, isAbsolute, sep } from 'node:path';
+import { UserError } from './errors.ts';
+import { limits } from './limits.ts';
+import { displayPath } from './repo.ts';
+import { decodeText, parseSource, pointerToPath, type ParsedSource } from './yaml-source.ts';
+
+/** Where spec files come from: the working tree, or (for other commands) a git ref. */
+export interface SpecReader {
+  /** Bytes of the file, or undefined when it does not exist. Throws UserError when it cannot be read. */
+  read(absPath: string): Promise<Uint8Array | undefined>;
+  /** How a file is named in messages. */
+  label(absPath: string): string;
+}
+
+export const workingTree: SpecReader = {
+  async read(absPath) {
+    let info;
+    try {
+      info = await stat(absPath);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw new UserError(`${displayPath(absPath)}: cannot read (${(error as NodeJS.ErrnoException).code})`);
+    }
+    if (info.isDirectory()) throw new UserError(`${displayPath(absPath)}: is a folder, not a spec file`);
+    if (info.size > limits.maxInputBytes) throw tooLarge(displayPath(absPath), info.size);
+    try {
+      return await readFile(absPath);
+    } catch (error) {
+      throw new UserError(`${displayPath(absPath)}: cannot read (${(error as NodeJS.ErrnoException).code})`);
+    }
+  },
+  label: displayPath,
+};
+
+export function tooLarge(label: string, size: number): UserError {
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+  return new UserError(`${label}: is ${mb(size)} MB, above the ${mb(limits.maxInputBytes)} MB input limit (raise it with APIS_MAX_INPUT_MB=<megabytes>)`);
+}
+
+export interface RefProblem {
+  file: string;
+  line: number;
+  column: number;
+  pointer: string;
+  ref: string;
+  message: string;
+}
+
+/** One spec, loaded once: every command reads this instead of parsing files itself. */
+export interface SpecModel {
+  /** The root file's name for messages. */
+  file: string;
+  /** The root file's absolute path. */
+  path: string;
+  root: ParsedSource;
+  document: Record<string, any>;
+  version: '3.0' | '3.1';
+  /** Every file reached through $ref, the root included, by absolute path. */
+  files: Map<string, ParsedSource>;
+  /** $refs whose file or pointer does not exist. Lint reports them as findings; other commands refuse. */
+  refProblems: RefProblem[];
+  reader: SpecReader;
+}
+
+export interface LoadOptions {
+  reader?: SpecReader;
+  /** $refs may not leave this folder (the repository). */
+  boundary: string;
+}
+
+export async function loadSpec(path: string, options: LoadOptions): Promise<SpecModel> {
+  const reader = options.reader ?? workingTree;
+  const absPath = resolve(path);
+  const label = reader.label(absPath);
+  const root = await readParsed(reader, absPath);
+  if (!root) throw new UserError(`${label}: no such file`);
+  const document = root.value;
+  const version = checkOpenApi(document, label);
+  const files = new Map<string, ParsedSource>([[absPath, root]]);
+  const refProblems = await followRefs(root, absPath, files, reader, resolve(options.boundary));
+  return { file: label, path: absPath, root, document: document as Record<string, any>, version, files, refProblems, reader };
+}
+
+/** Commands that need a complete document call this; lint reports the problems as findings instead. */
+export function assertResolvable(model: SpecModel): void {
+  const first = model.refProblems[0];
+  if (first) throw new UserError(`${first.file}:${first.line}:${first.column}: ${first.message}`);
+}
+
+async function readParsed(reader: SpecReader, absPath: string): Promise<ParsedSource | undefined> {
+  const bytes = await reader.read(absPath);
+  if (bytes === undefined) return undefined;
+  const label = reader.label(absPath);
+  if (bytes.byteLength > limits.maxInputBytes) throw tooLarge(label, bytes.byteLength);
+  return parseSource(decodeText(bytes, label), label);
+}
+
+function checkOpenApi(document: unknown, label: string): '3.0' | '3.1' {
+  if (document === null || typeof document !== 'object' || Array.isArray(document)) {
+    throw new UserError(`${label}: not an OpenAPI document (expected a mapping with an "openapi" field)`);
+  }
+  const doc = document as Record<string, unknown>;
+  if (doc.swagger !== undefined) {
+    throw new UserError(`${label}: is Swagger ${String(doc.swagger)}; convert it to OpenAPI 3 first (for example: npx swagger2openapi ${label} -o out.yaml)`);
+  }
+  const version = doc.openapi;
+  if (typeof version !== 'string') throw new UserError(`${label}: not an OpenAPI document (no "openapi" version field)`);
+  const match = /^3\.([01])\.\d+$/.exec(version);
+  if (!match) throw new UserError(`${label}: OpenAPI ${version} is not supported (supported: 3.0.x and 3.1.x)`);
+  return match[1] === '0' ? '3.0' : '3.1';
+}
+
+const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/** Walks every $ref once, loading the files they name; iterative so deep documents cannot overflow the stack. */
+async function followRefs(
+  root: ParsedSource,
+  rootPath: string,
+  files: Map<string, ParsedSource>,
+  reader: SpecReader,
+  boundary: string,
+): Promise<RefProblem[]> {
+  const problems: RefProblem[] = [];
+  const queue: Array<[string, ParsedSource]> = [[rootPath, root]];
+  const missing = new Set<string>();
+  while (queue.length > 0) {
+    const [filePath, source] = queue.shift()!;
+    for (const { ref, pointer } of collectRefs(source.value)) {
+      const at = () => ({ file: source.file, pointer, ref, ...source.position(pointer + '/$ref') });
+      const hash = ref.indexOf('#');
+      const target = hash === -1 ? ref : ref.slice(0, hash);
+      const fragment = hash === -1 ? '' : ref.slice(hash + 1);
+      let targetPath = filePath;
+      if (target !== '') {
+        if (URL_SCHEME.test(target)) {
+          const p = at();
+          throw new UserError(`${p.file}:${p.line}:${p.column}: $ref to a URL (${ref}) is refused: contracts must not depend on the network; copy the schema into the repository`);
+        }
+        targetPath = resolve(dirname(filePath), decodeURIComponent(target));
+        const rel = relative(boundary, targetPath);
+        if (rel.startsWith('..' + sep) || rel === '..' || isAbsolute(rel)) {
+          const p = at();
+          throw new UserError(`${p.file}:${p.line}:${p.column}: $ref ${ref} points outside the repository and is refused`);
+        }
+        if (!files.has(targetPath) && !missing.has(targetPath)) {
+          const loaded = await readParsed(reader, targetPath);
+          if (loaded) {
+            files.set(targetPath, loaded);
+            if (files.size > limits.maxRefFiles) {
+              throw new UserError(`${source.file}: more than ${limits.maxRefFiles} files reached through $ref (raise the limit with APIS_MAX_REF_FILES=<n>)`);
+            }
+            queue.push([targetPath, loaded]);
+          } else {
+            missing.add(targetPath);
+          }
+        }
+        if (missing.has(targetPath)) {
+          problems.push({ ...at(), message: `$ref ${ref}: file ${reader.label(targetPath)} does not exist` });
+          continue;
+        }
+      }
+      if (fragment !== '' && !hasPointer(files.get(targetPath)!.value, fragment)) {
+        problems.push({ ...at(), message: `$ref ${ref}: no such location in ${reader.label(targetPath)}` });
+      }
+    }
+  }
+  return problems;
+}
+
+function collectRefs(value: unknown): Array<{ ref: string; pointer: string }> {
+  const found: Array<{ ref: string; pointer: string }> = [];
+  const stack: Array<[unknown, string]> = [[value, '']];
+  while (stack.length > 0) {
+    const [node, pointer] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => stack.push([item, `${pointer}/${i}`]));
+      continue;
+    }
+    for (const [key, child] of Object.entries(node)) {
+      if (key === '$ref' && typeof child === 'string') found.push({ ref: child, pointer });
+      else stack.push([child, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`]);
+    }
+  }
+  return found.reverse();
+}
+
+function hasPointer(value: unknown, fragment: string): boolean {
+  let node: any = value;
+  for (const segment of pointerToPath(decodeURIComponent(fragment))) {
+    if (node === null || typeof node !== 'object' || !(segment in node)) return false;
+    node = node[segment];
+  }
+  return true;
+}

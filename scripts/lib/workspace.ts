@@ -1,0 +1,27 @@
+import { dirname } from 'node:path';
+import { findRepoRoot, listDomains, selectDomains, specPathOf } from './repo.ts';
+import { loadSpec, type SpecModel } from './spec-model.ts';
+
+/** Loads the given spec files, or every domain's spec when none is given, stopping at the first unusable one. */
+export async function loadSpecFiles(files: string[]): Promise<SpecModel[]> {
+  const root = findRepoRoot();
+  const paths = files.length > 0 ? files : listDomains(root).map((d) => specPathOf(root, d));
+  const models: SpecModel[] = [];
+  for (const path of paths) models.push(await loadSpec(path, { boundary: findRepoRoot(dirname(path)) }));
+  return models;
+}
+
+export interface DomainSpec {
+  domain: string;
+  model: SpecModel;
+}
+
+/** Loads the named domains (all when none is named) of the repository around the working folder. */
+export async function loadDomains(requested: string[]): Promise<{ root: string; specs: DomainSpec[] }> {
+  const root = findRepoRoot();
+  const specs: DomainSpec[] = [];
+  for (const domain of selectDomains(root, requested)) {
+    specs.push({ domain, model: await loadSpec(specPathOf(root, domain), { boundary: root }) });
+  }
+  return { root, specs };
+}

@@ -1,0 +1,57 @@
+import { expect } from 'vitest';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const APIS_BIN = join(REPO, 'scripts', 'bin', 'apis.js');
+
+export interface RunResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real `apis` CLI in a child process, the way a user or CI does. */
+export function runApis(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): Promise<RunResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [APIS_BIN, ...args], {
+      cwd: options.cwd ?? REPO,
+      env: { ...process.env, NO_COLOR: '1', ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolvePromise({ code, signal, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+/** A throwaway repository folder holding a copy of the given (or all) specs. */
+export function tempRepo(files: Record<string, string> = {}, options: { copySpecs?: boolean } = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'apis-test-'));
+  if (options.copySpecs !== false) cpSync(join(REPO, 'specs'), join(dir, 'specs'), { recursive: true });
+  else mkdirSync(join(dir, 'specs'));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  return dir;
+}
+
+/** The shape every user-facing failure must have: exit 2, one line on stderr naming the file, no stack trace, nothing on stdout. */
+export function expectUserError(result: RunResult, fileName: string, pattern?: RegExp): void {
+  expect(result.code, result.stderr).toBe(2);
+  const lines = result.stderr.trim().split('\n');
+  expect(lines, result.stderr).toHaveLength(1);
+  expect(lines[0]).toContain(fileName);
+  expect(result.stderr).not.toMatch(/^\s+at /m);
+  expect(result.stdout).toBe('');
+  if (pattern) expect(lines[0]).toMatch(pattern);
+}
