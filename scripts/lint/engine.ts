@@ -1,17 +1,15 @@
 import spectralCore from '@stoplight/spectral-core';
 import Parsers from '@stoplight/spectral-parsers';
-import { oas } from '@stoplight/spectral-rulesets';
+import ruleset from '../../rules/ruleset.ts';
 import { Resolver } from '@stoplight/spectral-ref-resolver';
 import type { SpecModel } from '../lib/spec-model.ts';
 import { pathToPointer } from '../lib/yaml-source.ts';
+import { exceptionFor } from './exceptions.ts';
 import { compareFindings, type Finding, type Severity } from './finding.ts';
 
 const { Spectral, Document } = spectralCore;
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info', 'hint'];
-
-/** Structural validity: Spectral's OpenAPI ruleset (3.0 and 3.1, schema validity, refs, examples). */
-export const structuralRuleset = { extends: [[oas, 'recommended']] } as const;
 
 /**
  * Lints loaded specs in one Spectral run each. $refs are resolved from the files the model
@@ -37,13 +35,14 @@ export async function lintModels(models: SpecModel[]): Promise<Finding[]> {
     },
   });
   const spectral = new Spectral({ resolver });
-  spectral.setRuleset(structuralRuleset as any);
+  spectral.setRuleset(ruleset as any);
   const findings: Finding[] = [];
   for (const model of models) {
     const parser = model.root.text.trimStart().startsWith('{') ? Parsers.Json : Parsers.Yaml;
     const results = await spectral.run(new Document(model.root.text, parser as any, model.path));
     for (const r of results) {
       const source = r.source ?? model.path;
+      const reason = exceptionFor(files.get(source)?.value, r.path, String(r.code));
       findings.push({
         rule: String(r.code),
         severity: SEVERITIES[r.severity] ?? 'error',
@@ -52,8 +51,8 @@ export async function lintModels(models: SpecModel[]): Promise<Finding[]> {
         line: r.range.start.line + 1,
         column: r.range.start.character + 1,
         pointer: pathToPointer(r.path),
-        silenced: false,
-        reason: null,
+        silenced: reason !== undefined,
+        reason: reason ?? null,
       });
     }
   }

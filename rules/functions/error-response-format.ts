@@ -1,0 +1,29 @@
+import { houseFunction } from '../lib/define.ts';
+import { responsesOf } from '../lib/http.ts';
+import { isObject } from '../lib/openapi-index.ts';
+import { mergedObject } from '../lib/schema.ts';
+
+const PROBLEM = 'application/problem+json';
+
+/** One error format everywhere (RFC 9457), so clients need one error handler. */
+export default houseFunction<null>(null, (index) => {
+  const out = [];
+  for (const op of index.operations) {
+    for (const r of responsesOf(index, op)) {
+      if (!/^[45](\d\d|XX)$/i.test(r.code) && r.code !== 'default') continue;
+      const content = isObject(r.node.content) ? r.node.content : {};
+      const key = Object.keys(content).find((k) => k.split(';')[0].trim().toLowerCase() === PROBLEM);
+      if (!key) {
+        out.push({ path: r.path, message: `error response ${r.code} must have ${PROBLEM} content (RFC 9457)` });
+        continue;
+      }
+      const media = content[key];
+      const props = isObject(media) && 'schema' in media ? mergedObject(index, media.schema, [...r.path, 'content', key, 'schema']).properties : new Map();
+      const missing = ['type', 'title', 'status'].filter((p) => !props.has(p));
+      if (missing.length > 0) {
+        out.push({ path: [...r.path, 'content', key], message: `the ${PROBLEM} schema of response ${r.code} lacks ${missing.join(', ')}` });
+      }
+    }
+  }
+  return out;
+});

@@ -1,0 +1,270 @@
+/**
+ * One walk over an unresolved OpenAPI document that every house rule reads, cached per document.
+ * Rules never re-walk the document: they iterate the lists built here, and follow $refs through
+ * `resolve`, which is a pointer lookup. That keeps the whole ruleset linear in the document size.
+ */
+export type JsonPath = Array<string | number>;
+
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+export interface OperationEntry {
+  /** Where the operation object is. */
+  path: JsonPath;
+  node: Record<string, any>;
+  method: string;
+  /** `paths` operations, `webhooks` operations, or operations of a callback. */
+  kind: 'path' | 'webhook' | 'callback';
+  /** The URL template, the webhook name, or the callback expression. */
+  route: string;
+  pathItem: Record<string, any>;
+  pathItemPath: JsonPath;
+  /** Human name used in messages: `POST /v1/payments`, `webhook payment.succeeded`. */
+  label: string;
+}
+
+export interface SchemaEntry {
+  path: JsonPath;
+  node: any;
+}
+
+export interface PropertyEntry {
+  /** Where the property's schema is (…/properties/<name>). */
+  path: JsonPath;
+  name: string;
+  node: any;
+  /** The object schema that declares it. */
+  owner: SchemaEntry;
+}
+
+export interface Resolved<T = any> {
+  node: T;
+  path: JsonPath;
+}
+
+export interface OpenApiIndex {
+  document: any;
+  operations: OperationEntry[];
+  /** Every schema location once; a $ref is not followed (its target is listed at its own place). */
+  schemas: SchemaEntry[];
+  properties: PropertyEntry[];
+  /** Every `x-lint-exceptions` value with where it is. */
+  exceptions: Array<{ path: JsonPath; node: unknown }>;
+  /** Follows internal $ref chains; undefined for a broken or external $ref or a cycle. */
+  resolve<T = any>(node: unknown, path: JsonPath): Resolved<T> | undefined;
+  /** Pointers of schemas that can end up in what we send (responses, webhook and callback requests). */
+  outgoingSchemas(): Set<string>;
+}
+
+const cache = new WeakMap<object, OpenApiIndex>();
+
+export function indexOf(document: unknown): OpenApiIndex {
+  if (document === null || typeof document !== 'object') return buildIndex({});
+  let index = cache.get(document);
+  if (!index) {
+    index = buildIndex(document as Record<string, any>);
+    cache.set(document, index);
+  }
+  return index;
+}
+
+export function isObject(value: unknown): value is Record<string, any> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+export function pointerOf(path: JsonPath): string {
+  return path.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+function decodePointer(fragment: string): string[] {
+  if (fragment === '' || fragment === '/') return [];
+  return fragment.split('/').slice(1).map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+const SCHEMA_SINGLE = ['items', 'additionalProperties', 'unevaluatedProperties', 'unevaluatedItems', 'not', 'contains', 'if', 'then', 'else', 'propertyNames', 'contentSchema', 'additionalItems'];
+const SCHEMA_MAPS = ['properties', 'patternProperties', 'dependentSchemas', '$defs', 'definitions'];
+const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
+
+function buildIndex(document: Record<string, any>): OpenApiIndex {
+  const operations: OperationEntry[] = [];
+  const schemas: SchemaEntry[] = [];
+  const properties: PropertyEntry[] = [];
+  const exceptions: Array<{ path: JsonPath; node: unknown }> = [];
+  const seenSchemas = new Set<string>();
+
+  const resolve = <T>(node: unknown, path: JsonPath): Resolved<T> | undefined => {
+    let current: unknown = node;
+    let currentPath = path;
+    for (let hops = 0; hops < 32; hops++) {
+      if (!isObject(current) || typeof current.$ref !== 'string') return { node: current as T, path: currentPath };
+      const ref: string = current.$ref;
+      if (!ref.startsWith('#')) return undefined;
+      let target: unknown = document;
+      const segments = decodePointer(ref.slice(1));
+      for (const segment of segments) {
+        if (target === null || typeof target !== 'object') return undefined;
+        target = (target as Record<string, unknown>)[segment];
+      }
+      if (target === undefined) return undefined;
+      current = target;
+      currentPath = segments;
+    }
+    return undefined;
+  };
+
+  // Schemas: every location once, iteratively, so 10,000-level nesting cannot overflow the stack.
+  const walkSchema = (start: unknown, startPath: JsonPath) => {
+    const stack: SchemaEntry[] = [{ node: start, path: startPath }];
+    while (stack.length > 0) {
+      const entry = stack.pop()!;
+      const key = pointerOf(entry.path);
+      if (seenSchemas.has(key)) continue;
+      seenSchemas.add(key);
+      schemas.push(entry);
+      const schema = entry.node;
+      if (!isObject(schema) || typeof schema.$ref === 'string') continue;
+      if (isObject(schema.properties)) {
+        for (const [name, child] of Object.entries(schema.properties)) {
+          properties.push({ path: [...entry.path, 'properties', name], name, node: child, owner: entry });
+        }
+      }
+      for (const k of SCHEMA_SINGLE) {
+        const child = schema[k];
+        if (isObject(child) || typeof child === 'boolean') stack.push({ node: child, path: [...entry.path, k] });
+        else if (Array.isArray(child)) child.forEach((c, i) => stack.push({ node: c, path: [...entry.path, k, i] }));
+      }
+      for (const k of SCHEMA_MAPS) {
+        if (isObject(schema[k])) for (const [name, child] of Object.entries(schema[k])) stack.push({ node: child, path: [...entry.path, k, name] });
+      }
+      for (const k of SCHEMA_LISTS) {
+        if (Array.isArray(schema[k])) schema[k].forEach((c: unknown, i: number) => stack.push({ node: c, path: [...entry.path, k, i] }));
+      }
+    }
+  };
+
+  const walkContent = (content: unknown, path: JsonPath) => {
+    if (!isObject(content)) return;
+    for (const [type, media] of Object.entries(content)) {
+      if (!isObject(media)) continue;
+      if ('schema' in media) walkSchema(media.schema, [...path, type, 'schema']);
+      if (isObject(media.encoding)) {
+        for (const [name, enc] of Object.entries(media.encoding)) {
+          if (isObject(enc) && isObject(enc.headers)) walkHeaders(enc.headers, [...path, type, 'encoding', name, 'headers']);
+        }
+      }
+    }
+  };
+  const walkParameterLike = (param: unknown, path: JsonPath) => {
+    if (!isObject(param) || typeof param.$ref === 'string') return;
+    if ('schema' in param) walkSchema(param.schema, [...path, 'schema']);
+    walkContent(param.content, [...path, 'content']);
+  };
+  const walkHeaders = (headers: unknown, path: JsonPath) => {
+    if (isObject(headers)) for (const [name, h] of Object.entries(headers)) walkParameterLike(h, [...path, name]);
+  };
+  const walkResponse = (response: unknown, path: JsonPath) => {
+    if (!isObject(response) || typeof response.$ref === 'string') return;
+    walkHeaders(response.headers, [...path, 'headers']);
+    walkContent(response.content, [...path, 'content']);
+  };
+  const walkRequestBody = (body: unknown, path: JsonPath) => {
+    if (isObject(body) && typeof body.$ref !== 'string') walkContent(body.content, [...path, 'content']);
+  };
+  const walkParameters = (params: unknown, path: JsonPath) => {
+    if (Array.isArray(params)) params.forEach((p, i) => walkParameterLike(p, [...path, i]));
+  };
+
+  const walkPathItem = (item: unknown, path: JsonPath, kind: OperationEntry['kind'], route: string) => {
+    const resolved = resolve<Record<string, any>>(item, path);
+    if (!resolved || !isObject(resolved.node)) return;
+    const pathItem = resolved.node;
+    const itemPath = resolved.path;
+    walkParameters(pathItem.parameters, [...itemPath, 'parameters']);
+    for (const method of HTTP_METHODS) {
+      const op = pathItem[method];
+      if (!isObject(op)) continue;
+      const opPath = [...itemPath, method];
+      const label = kind === 'path' ? `${method.toUpperCase()} ${route}` : kind === 'webhook' ? `webhook ${route}` : `callback ${route} ${method.toUpperCase()}`;
+      operations.push({ path: opPath, node: op, method, kind, route, pathItem, pathItemPath: itemPath, label });
+      walkParameters(op.parameters, [...opPath, 'parameters']);
+      walkRequestBody(op.requestBody, [...opPath, 'requestBody']);
+      if (isObject(op.responses)) for (const [code, r] of Object.entries(op.responses)) walkResponse(r, [...opPath, 'responses', code]);
+      if (isObject(op.callbacks)) {
+        for (const [name, cb] of Object.entries(op.callbacks)) {
+          const callback = resolve<Record<string, any>>(cb, [...opPath, 'callbacks', name]);
+          if (!callback || !isObject(callback.node)) continue;
+          for (const [expression, cbItem] of Object.entries(callback.node)) {
+            if (!expression.startsWith('x-')) walkPathItem(cbItem, [...callback.path, expression], 'callback', `${name} ${expression}`);
+          }
+        }
+      }
+    }
+  };
+
+  if (isObject(document.paths)) {
+    for (const [route, item] of Object.entries(document.paths)) if (route.startsWith('/')) walkPathItem(item, ['paths', route], 'path', route);
+  }
+  if (isObject(document.webhooks)) {
+    for (const [name, item] of Object.entries(document.webhooks)) walkPathItem(item, ['webhooks', name], 'webhook', name);
+  }
+  const components = isObject(document.components) ? document.components : {};
+  if (isObject(components.schemas)) for (const [n, s] of Object.entries(components.schemas)) walkSchema(s, ['components', 'schemas', n]);
+  if (isObject(components.parameters)) for (const [n, p] of Object.entries(components.parameters)) walkParameterLike(p, ['components', 'parameters', n]);
+  if (isObject(components.headers)) walkHeaders(components.headers, ['components', 'headers']);
+  if (isObject(components.responses)) for (const [n, r] of Object.entries(components.responses)) walkResponse(r, ['components', 'responses', n]);
+  if (isObject(components.requestBodies)) for (const [n, b] of Object.entries(components.requestBodies)) walkRequestBody(b, ['components', 'requestBodies', n]);
+
+  // x-lint-exceptions may sit on any node: one generic pass finds them.
+  const stack: Array<[unknown, JsonPath]> = [[document, []]];
+  while (stack.length > 0) {
+    const [node, path] = stack.pop()!;
+    if (Array.isArray(node)) node.forEach((c, i) => typeof c === 'object' && c !== null && stack.push([c, [...path, i]]));
+    else if (isObject(node)) {
+      for (const [k, v] of Object.entries(node)) {
+        if (k === 'x-lint-exceptions') exceptions.push({ path: [...path, k], node: v });
+        else if (typeof v === 'object' && v !== null) stack.push([v, [...path, k]]);
+      }
+    }
+  }
+
+  let outgoing: Set<string> | undefined;
+  const outgoingSchemas = () => {
+    if (outgoing) return outgoing;
+    outgoing = new Set<string>();
+    const queue: SchemaEntry[] = [];
+    const addContent = (content: unknown, path: JsonPath) => {
+      if (!isObject(content)) return;
+      for (const [type, media] of Object.entries(content)) if (isObject(media) && 'schema' in media) queue.push({ node: media.schema, path: [...path, type, 'schema'] });
+    };
+    for (const op of operations) {
+      if (op.kind === 'path') {
+        if (isObject(op.node.responses)) {
+          for (const [code, r] of Object.entries(op.node.responses)) {
+            const response = resolve(r, [...op.path, 'responses', code]);
+            if (response && isObject(response.node)) addContent(response.node.content, [...response.path, 'content']);
+          }
+        }
+      } else {
+        const body = resolve(op.node.requestBody, [...op.path, 'requestBody']);
+        if (body && isObject(body.node)) addContent(body.node.content, [...body.path, 'content']);
+      }
+    }
+    while (queue.length > 0) {
+      const entry = queue.pop()!;
+      const resolved = resolve(entry.node, entry.path);
+      if (!resolved) continue;
+      const key = pointerOf(resolved.path);
+      if (outgoing.has(key)) continue;
+      outgoing.add(key);
+      const schema = resolved.node;
+      if (!isObject(schema)) continue;
+      for (const k of SCHEMA_SINGLE) if (isObject(schema[k])) queue.push({ node: schema[k], path: [...resolved.path, k] });
+      for (const k of ['properties', 'patternProperties']) {
+        if (isObject(schema[k])) for (const [n, c] of Object.entries(schema[k])) queue.push({ node: c, path: [...resolved.path, k, n] });
+      }
+      for (const k of SCHEMA_LISTS) if (Array.isArray(schema[k])) schema[k].forEach((c: unknown, i: number) => queue.push({ node: c, path: [...resolved.path, k, i] }));
+    }
+    return outgoing;
+  };
+
+  return { document, operations, schemas, properties, exceptions, resolve, outgoingSchemas };
+}
