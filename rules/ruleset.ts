@@ -5,6 +5,7 @@
  */
 import { oas } from '@stoplight/spectral-rulesets';
 import { houseConfig as config } from './config.ts';
+import { REDOCLY_RULE_IDS } from './structural-rule-ids.ts';
 import businessOutcomeAsState from './functions/business-outcome-as-state.ts';
 import callbackUrlHttps from './functions/callback-url-https.ts';
 import collectionPagination from './functions/collection-pagination.ts';
@@ -31,7 +32,9 @@ import statusCodeAllowed from './functions/status-code-allowed.ts';
 import webhookContract from './functions/webhook-contract.ts';
 import webhookPollingFallback from './functions/webhook-polling-fallback.ts';
 
-type HouseFunction = typeof statusCodeAllowed;
+import type { RulesetFunctionWithValidator } from '@stoplight/spectral-core';
+
+type HouseFunction = RulesetFunctionWithValidator<unknown, any>;
 
 interface CatalogueEntry {
   severity: 'error' | 'warn';
@@ -72,7 +75,12 @@ const catalogue: Record<string, CatalogueEntry> = {
 };
 
 export const HOUSE_RULE_IDS = Object.keys(catalogue);
-export const KNOWN_RULE_IDS = [...HOUSE_RULE_IDS, ...structuralRuleIds];
+
+/**
+ * Rule ids an x-lint-exceptions entry may name: the house rules, Spectral's OpenAPI rules (what plain
+ * Spectral reports) and Redocly's built-in rules (what `apis lint` reports for structure).
+ */
+export const KNOWN_RULE_IDS = [...HOUSE_RULE_IDS, ...structuralRuleIds, ...REDOCLY_RULE_IDS];
 catalogue['lint-exception-reason'].options = { ...catalogue['lint-exception-reason'].options, knownRules: KNOWN_RULE_IDS };
 
 /** Rule ids that no x-lint-exceptions entry can silence. */

@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { describeFailure } from './lib/errors.ts';
-import { LINT_FORMATS } from './lint/formats.ts';
+import { LINT_FORMATS } from './lint/format/names.ts';
 
 // Command modules load only when their command runs, so `--help` and light commands start fast.
 const commands = {
@@ -28,10 +28,11 @@ function run<A extends unknown[]>(action: (...args: A) => Promise<number>) {
 
 program
   .command('lint')
-  .description('Check specs for structural validity (all of specs/*.yaml when no file is given)')
+  .description('Check specs for structural validity and the house rules (all of specs/*.yaml when no file is given)')
   .argument('[files...]', 'spec files to lint')
   .addOption(new Option('-f, --format <format>', 'output format').choices(LINT_FORMATS).default('stylish'))
-  .addHelpText('after', example('npx apis lint specs/payments.yaml --format json'))
+  .option('--base <git-ref>', 'report only findings that are new compared with the same files at this ref')
+  .addHelpText('after', example('npx apis lint specs/payments.yaml --format json --base master'))
   .action(run(async (files: string[], options) => (await commands.lint()).lintCommand(files, options)));
 
 program

@@ -15,7 +15,7 @@ describe('apis lint', () => {
   it('lints every spec when no file is given', async () => {
     const result = await runApis(['lint', '--format', 'json']);
     expect(result.code, result.stderr).toBe(0);
-    expect(JSON.parse(result.stdout).summary).toEqual({ errors: 0, warnings: 0, silenced: 0 });
+    expect(JSON.parse(result.stdout).summary).toEqual({ errors: 0, warnings: 0, silenced: 3 });
   });
 
   it('exits 1 with file:line findings on an invalid spec', async () => {
@@ -23,7 +23,7 @@ describe('apis lint', () => {
     const dir = tempRepo({ 'specs/broken.yaml': broken });
     const result = await runApis(['lint', 'specs/broken.yaml'], { cwd: dir });
     expect(result.code, result.stderr).toBe(1);
-    expect(result.stdout).toMatch(/specs\/broken\.yaml\n\s+\d+:\d+\s+error\s+oas3-valid-media-example/);
+    expect(result.stdout).toMatch(/specs\/broken\.yaml\n\s+\d+:\d+\s+error\s+no-invalid-media-type-examples/);
   });
 
   it('prints exactly one JSON document with the documented shape', async () => {
@@ -33,7 +33,7 @@ describe('apis lint', () => {
     const report = JSON.parse(result.stdout);
     expect(Object.keys(report)).toEqual(['findings', 'summary']);
     expect(Object.keys(report.summary)).toEqual(['errors', 'warnings', 'silenced']);
-    const ref = report.findings.find((f: { rule: string }) => f.rule === 'invalid-ref');
+    const ref = report.findings.find((f: { rule: string }) => f.rule === 'no-unresolved-refs');
     expect(ref).toMatchObject({ severity: 'error', file: 'specs/broken.yaml', silenced: false, reason: null });
     expect(Object.keys(ref)).toEqual(['rule', 'severity', 'message', 'file', 'line', 'column', 'pointer', 'silenced', 'reason']);
     expect(ref.pointer).toMatch(/^\/paths\/~1v1~1refunds/);
@@ -90,7 +90,7 @@ describe('apis lint', () => {
       const dir = tempRepo({ 'specs/payments.yaml': spec });
       const lint = await runApis(['lint', 'specs/payments.yaml', '--format', 'json'], { cwd: dir });
       expect(lint.code, lint.stderr).toBe(1);
-      expect(JSON.parse(lint.stdout).findings.some((f: { rule: string }) => f.rule === 'invalid-ref')).toBe(true);
+      expect(JSON.parse(lint.stdout).findings.some((f: { rule: string }) => f.rule === 'no-unresolved-refs')).toBe(true);
       expectUserError(await runApis(['bundle', 'payments'], { cwd: dir }), 'specs/payments.yaml:', /missing\.yaml does not exist/);
     });
 

@@ -13,7 +13,7 @@ type Check<O> = (index: OpenApiIndex, options: O) => Violation[];
  * document is indexed once and shared by all rules, a location is reported once, and an
  * unexpected shape becomes a finding instead of an exception.
  */
-export function houseFunction<O extends Record<string, unknown> | null>(optionsSchema: Record<string, unknown> | null, check: Check<O>) {
+export function houseFunction<O extends object | null>(optionsSchema: Record<string, unknown> | null, check: Check<O>) {
   return createRulesetFunction<unknown, O>(
     { input: null, options: optionsSchema },
     (input, options): IFunctionResult[] => {

@@ -89,7 +89,9 @@ function buildIndex(document: Record<string, any>): OpenApiIndex {
   const schemas: SchemaEntry[] = [];
   const properties: PropertyEntry[] = [];
   const exceptions: Array<{ path: JsonPath; node: unknown }> = [];
-  const seenSchemas = new Set<string>();
+  // Dedupe by identity: a parsed document gives every location its own object, so a schema object
+  // is one location (YAML anchors aside, which are then checked once).
+  const seenSchemas = new WeakSet<object>();
 
   const resolve = <T>(node: unknown, path: JsonPath): Resolved<T> | undefined => {
     let current: unknown = node;
@@ -116,11 +118,12 @@ function buildIndex(document: Record<string, any>): OpenApiIndex {
     const stack: SchemaEntry[] = [{ node: start, path: startPath }];
     while (stack.length > 0) {
       const entry = stack.pop()!;
-      const key = pointerOf(entry.path);
-      if (seenSchemas.has(key)) continue;
-      seenSchemas.add(key);
-      schemas.push(entry);
       const schema = entry.node;
+      if (isObject(schema)) {
+        if (seenSchemas.has(schema)) continue;
+        seenSchemas.add(schema);
+      }
+      schemas.push(entry);
       if (!isObject(schema) || typeof schema.$ref === 'string') continue;
       if (isObject(schema.properties)) {
         for (const [name, child] of Object.entries(schema.properties)) {

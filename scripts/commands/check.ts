@@ -5,7 +5,7 @@ import { displayPath } from '../lib/repo.ts';
 import { loadDomains, type DomainSpec } from '../lib/workspace.ts';
 import { lintModels } from '../lint/engine.ts';
 import { summarize } from '../lint/finding.ts';
-import { formatFindings } from '../lint/formats.ts';
+import { formatReport } from '../lint/format/index.ts';
 import { bundleTargets } from './bundle.ts';
 
 export interface CheckOutcome {
@@ -32,7 +32,7 @@ const lintCheck: Check = async ({ specs }) => {
     name: 'lint',
     ok: errors === 0,
     summary: `${plural(specs.length, 'spec')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`,
-    details: errors + warnings > 0 ? formatFindings('stylish', findings) : undefined,
+    details: errors + warnings > 0 ? formatReport('stylish', { findings }) : undefined,
     reproduce: 'npx apis lint',
   };
 };

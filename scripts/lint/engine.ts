@@ -1,60 +1,36 @@
-import spectralCore from '@stoplight/spectral-core';
-import Parsers from '@stoplight/spectral-parsers';
-import ruleset from '../../rules/ruleset.ts';
-import { Resolver } from '@stoplight/spectral-ref-resolver';
 import type { SpecModel } from '../lib/spec-model.ts';
-import { pathToPointer } from '../lib/yaml-source.ts';
 import { exceptionFor } from './exceptions.ts';
-import { compareFindings, type Finding, type Severity } from './finding.ts';
+import { compareFindings, type Finding } from './finding.ts';
+import { houseFindings } from './house.ts';
+import { structuralFindings } from './structural.ts';
 
-const { Spectral, Document } = spectralCore;
-
-const SEVERITIES: Severity[] = ['error', 'warning', 'info', 'hint'];
-
-/**
- * Lints loaded specs in one Spectral run each. $refs are resolved from the files the model
- * already loaded and vetted, never from the network.
- */
+/** One report per run: structural validity plus the house rules, with x-lint-exceptions applied. */
 export async function lintModels(models: SpecModel[]): Promise<Finding[]> {
-  const files = new Map(models.flatMap((m) => [...m.files]));
-  const labels = new Map(models.flatMap((m) => [...m.files.keys()].map((p) => [p, m.reader.label(p)] as const)));
-  const refuse = async () => {
-    throw new Error('remote $refs are not fetched');
-  };
-  const resolver = new Resolver({
-    resolvers: {
-      file: {
-        async resolve(uri: { path(): string }) {
-          const source = files.get(uri.path());
-          if (!source) throw new Error(`file ${uri.path()} does not exist`);
-          return source.text;
-        },
-      },
-      http: { resolve: refuse },
-      https: { resolve: refuse },
-    },
-  });
-  const spectral = new Spectral({ resolver });
-  spectral.setRuleset(ruleset as any);
   const findings: Finding[] = [];
   for (const model of models) {
-    const parser = model.root.text.trimStart().startsWith('{') ? Parsers.Json : Parsers.Yaml;
-    const results = await spectral.run(new Document(model.root.text, parser as any, model.path));
-    for (const r of results) {
-      const source = r.source ?? model.path;
-      const reason = exceptionFor(files.get(source)?.value, r.path, String(r.code));
-      findings.push({
-        rule: String(r.code),
-        severity: SEVERITIES[r.severity] ?? 'error',
-        message: r.message,
-        file: labels.get(source) ?? model.reader.label(source),
-        line: r.range.start.line + 1,
-        column: r.range.start.character + 1,
-        pointer: pathToPointer(r.path),
-        silenced: reason !== undefined,
-        reason: reason ?? null,
-      });
+    // House rules only read the document; they run before Redocly, which owns it afterwards.
+    const raw = houseFindings(model);
+    raw.push(...(await structuralFindings(model)));
+    const bySource = new Map<string, Finding[]>();
+    for (const f of raw) {
+      const source = f.source ?? model.path;
+      const group = bySource.get(source);
+      if (group) group.push(f);
+      else bySource.set(source, [f]);
+    }
+    for (const [source, group] of bySource) {
+      const file = model.files.get(source);
+      const positions = file?.positions(new Set(group.map((f) => f.pointer)));
+      for (const finding of group) {
+        const { line, column } = positions?.get(finding.pointer) ?? { line: 1, column: 1 };
+        const reason = exceptionFor(file?.value, pointerSegments(finding.pointer), finding.rule);
+        findings.push({ ...finding, line, column, ...(reason === undefined ? {} : { silenced: true, reason }) });
+      }
     }
   }
   return findings.sort(compareFindings);
+}
+
+function pointerSegments(pointer: string): string[] {
+  return pointer === '' ? [] : pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }

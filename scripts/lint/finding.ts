@@ -12,6 +12,8 @@ export interface Finding {
   pointer: string;
   silenced: boolean;
   reason: string | null;
+  /** Absolute path of the file, for matching findings across git refs; not part of any output. */
+  source?: string;
 }
 
 export interface LintSummary {

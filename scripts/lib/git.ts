@@ -1,0 +1,61 @@
+import { execFile } from 'node:child_process';
+import { relative, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { UserError } from './errors.ts';
+import { limits } from './limits.ts';
+import type { SpecReader } from './spec-model.ts';
+
+const run = promisify(execFile);
+
+/** Runs git and returns stdout; a failure is reported as the user's problem with git's own words. */
+export async function git(args: string[], cwd: string): Promise<string> {
+  try {
+    const { stdout } = await run('git', args, { cwd, maxBuffer: limits.maxInputBytes + 1024 * 1024, encoding: 'utf8' });
+    return stdout;
+  } catch (error) {
+    const e = error as { stderr?: string; code?: string | number; message: string };
+    if (e.code === 'ENOENT') throw new UserError('git is not installed or not on PATH');
+    const reason = (e.stderr ?? e.message).trim().split('\n')[0].replace(/^fatal: /, '');
+    throw new UserError(`git ${args[0]} failed: ${reason}`);
+  }
+}
+
+export async function gitTopLevel(cwd: string): Promise<string> {
+  try {
+    return (await run('git', ['rev-parse', '--show-toplevel'], { cwd })).stdout.trim();
+  } catch {
+    throw new UserError(`${cwd} is not inside a git repository`);
+  }
+}
+
+/** Fails with a clear message when `ref` names no commit. */
+export async function verifyRef(ref: string, cwd: string): Promise<string> {
+  try {
+    return (await run('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd })).stdout.trim();
+  } catch {
+    throw new UserError(`unknown git ref "${ref}": no branch, tag or commit has that name`);
+  }
+}
+
+/** Reads files as they are at a git ref, without checking anything out: the working tree is never touched. */
+export async function gitReader(ref: string, cwd: string): Promise<SpecReader> {
+  await verifyRef(ref, cwd);
+  const top = await gitTopLevel(cwd);
+  const toRepoPath = (absPath: string) => relative(top, absPath).split(sep).join('/');
+  return {
+    async read(absPath) {
+      const rel = toRepoPath(absPath);
+      if (rel.startsWith('..')) return undefined;
+      try {
+        const { stdout } = await run('git', ['cat-file', 'blob', `${ref}:${rel}`], { cwd: top, encoding: 'buffer', maxBuffer: limits.maxInputBytes + 1024 * 1024 });
+        return new Uint8Array(stdout);
+      } catch (error) {
+        const stderr = String((error as { stderr?: Buffer }).stderr ?? '');
+        if (/does not exist|exists on disk, but not in|Not a valid object name|bad file/i.test(stderr)) return undefined;
+        if ((error as { code?: string }).code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') return undefined;
+        throw new UserError(`${ref}:${rel}: cannot read from git (${stderr.trim().split('\n')[0]})`);
+      }
+    },
+    label: (absPath) => `${ref}:${toRepoPath(absPath)}`,
+  };
+}

@@ -1,0 +1,36 @@
+import { BaseResolver, Source, ResolveError, createConfig, type Config } from '@redocly/openapi-core';
+import type { SpecModel } from './spec-model.ts';
+
+/** Hands Redocly the files the model already loaded and vetted: it never touches disk or network itself. */
+export class ModelResolver extends BaseResolver {
+  constructor(private readonly model: SpecModel) {
+    super();
+  }
+  override async loadExternalRef(absoluteRef: string): Promise<Source> {
+    const file = this.model.files.get(absoluteRef);
+    if (!file) throw new ResolveError(new Error(`${this.model.reader.label(absoluteRef)} does not exist`));
+    return new Source(absoluteRef, file.text);
+  }
+}
+
+const configs = new Map<string, Promise<Config>>();
+
+/** Redocly's recommended rules, with examples that contradict their schema promoted to errors. */
+const RECOMMENDED = {
+  extends: ['recommended'],
+  rules: {
+    'no-invalid-media-type-examples': 'error',
+    'no-invalid-parameter-examples': 'error',
+    'no-invalid-schema-examples': 'error',
+  },
+};
+
+/** Redocly configurations built in code, so a redocly.yaml lying around never changes our results. */
+export function redoclyConfig(preset: 'none' | 'recommended'): Promise<Config> {
+  let config = configs.get(preset);
+  if (!config) {
+    config = createConfig(preset === 'none' ? {} : (RECOMMENDED as Parameters<typeof createConfig>[0]));
+    configs.set(preset, config);
+  }
+  return config;
+}
