@@ -25,7 +25,7 @@ export default houseFunction<null>(null, (index) => {
   for (const { path, name, node } of targets.values()) {
     const resolved = index.resolve(node, path);
     const isUri = resolved !== undefined && hasKeyword(index, resolved, (s) => s.format === 'uri');
-    const httpsOnly = resolved !== undefined && hasKeyword(index, resolved, (s) => typeof s.pattern === 'string' && /^\^https(:|\\?\/|\b)/.test(s.pattern));
+    const httpsOnly = resolved !== undefined && hasKeyword(index, resolved, (s) => typeof s.pattern === 'string' && /^\^https\\?:/.test(s.pattern));
     if (!isUri || !httpsOnly) {
       out.push({ path, message: `${name} is a URL we deliver events to: declare format: uri and a pattern that requires https:// (e.g. ^https://)` });
     }

@@ -15,4 +15,8 @@ export const limits = {
   get maxRefFiles(): number {
     return fromEnv('APIS_MAX_REF_FILES', 500);
   },
+  /** Real specs nest a few dozen levels; thousands is an attack or a generator bug, and costs quadratic memory. */
+  get maxDepth(): number {
+    return fromEnv('APIS_MAX_DEPTH', 256);
+  },
 };

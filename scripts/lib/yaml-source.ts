@@ -1,6 +1,7 @@
 import { visit } from 'jsonc-parser';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Node, type Document } from 'yaml';
 import { UserError } from './errors.ts';
+import { limits } from './limits.ts';
 
 /** A parsed YAML or JSON file that can still tell where each node came from. */
 export interface ParsedSource {
@@ -42,12 +43,19 @@ export function parseSource(text: string, file: string): ParsedSource {
       value = undefined;
     }
     if (value !== undefined) {
+      checkDepth(value, file);
       const positions = (pointers: Iterable<string>) => jsonPositions(text, pointers);
       return { file, text, value, positions, position: (pointer) => positions([pointer]).get(pointer)! };
     }
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
+  } catch (error) {
+    if (error instanceof RangeError) throw new UserError(`${file}: nested too deeply to parse (the limit is ${limits.maxDepth} levels)`);
+    throw error;
+  }
   const problem = doc.errors[0];
   if (problem) {
     const { line, col } = lineCounter.linePos(problem.pos[0]);
@@ -60,10 +68,26 @@ export function parseSource(text: string, file: string): ParsedSource {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/alias/i.test(message)) throw new UserError(`${file}: refused: too many YAML alias expansions (a possible alias bomb)`);
+    if (error instanceof RangeError) throw new UserError(`${file}: nested too deeply to parse (the limit is ${limits.maxDepth} levels)`);
     throw error;
   }
+  checkDepth(value, file);
   const position = (pointer: string) => positionOf(doc, lineCounter, pointer);
   return { file, text, value, position, positions: (pointers) => new Map([...pointers].map((p) => [p, position(p)])) };
+}
+
+/** Refuses documents nested deeper than the limit, iteratively so the check itself cannot overflow. */
+function checkDepth(value: unknown, file: string): void {
+  const max = limits.maxDepth;
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth >= max) throw new UserError(`${file}: nested more than ${max} levels deep (raise the limit with APIS_MAX_DEPTH=<levels>)`);
+    for (const child of Array.isArray(node) ? node : Object.values(node)) {
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    }
+  }
 }
 
 export function pointerToPath(pointer: string): string[] {
