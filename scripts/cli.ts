@@ -1,12 +1,15 @@
 import { Command, CommanderError, Option } from 'commander';
 import { describeFailure } from './lib/errors.ts';
 import { LINT_FORMATS } from './lint/format/names.ts';
+import { DIFF_FORMATS } from './diff/format/names.ts';
 
 // Command modules load only when their command runs, so `--help` and light commands start fast.
 const commands = {
   lint: () => import('./commands/lint.ts'),
   bundle: () => import('./commands/bundle.ts'),
   check: () => import('./commands/check.ts'),
+  diff: () => import('./commands/diff.ts'),
+  changelog: () => import('./commands/changelog.ts'),
   start: () => import('./commands/start.ts'),
 };
 
@@ -43,10 +46,29 @@ program
   .action(run(async (domains: string[]) => (await commands.bundle()).bundleCommand(domains)));
 
 program
+  .command('diff')
+  .description('Compare two versions of a spec and classify every change as breaking, warning or info')
+  .argument('<base>', 'a file, or <git-ref>:<path>')
+  .argument('<head>', 'a file, or <git-ref>:<path>')
+  .addOption(new Option('-f, --format <format>', 'output format').choices(DIFF_FORMATS).default('text'))
+  .addHelpText('after', example('npx apis diff master:specs/payments.yaml specs/payments.yaml --format markdown'))
+  .action(run(async (base: string, head: string, options) => (await commands.diff()).diffCommand(base, head, options)));
+
+program
   .command('check')
-  .description('Run everything the CI gate runs: lint and bundle freshness')
-  .addHelpText('after', example('npx apis check'))
-  .action(run(async () => (await commands.check()).checkCommand()));
+  .description('Run everything the CI gate runs: lint, bundle freshness and, with --base, the breaking-change gate')
+  .option('--base <git-ref>', 'judge the change against this ref: only new lint findings fail, breaking changes need a way through')
+  .addHelpText('after', example('npx apis check --base master'))
+  .action(run(async (options) => (await commands.check()).checkCommand(options)));
+
+program
+  .command('changelog')
+  .description('The markdown changelog of a domain between two refs (the text of the PR comment)')
+  .argument('<domain>', 'the domain, e.g. payments')
+  .option('--from <git-ref>', 'the older version', 'master')
+  .option('--to <git-ref>', 'the newer version (default: the working tree)')
+  .addHelpText('after', example('npx apis changelog payments --from payments@1.0.0 --to master'))
+  .action(run(async (domain: string, options) => (await commands.changelog()).changelogCommand(domain, options)));
 
 program
   .command('start')

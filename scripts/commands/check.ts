@@ -7,6 +7,8 @@ import { lintModels } from '../lint/engine.ts';
 import { summarize } from '../lint/finding.ts';
 import { formatReport } from '../lint/format/index.ts';
 import { bundleTargets } from './bundle.ts';
+import { diffDomains } from '../diff/domains.ts';
+import { newSince } from '../lint/baseline.ts';
 
 export interface CheckOutcome {
   name: string;
@@ -21,19 +23,25 @@ export interface CheckOutcome {
 interface CheckContext {
   root: string;
   specs: DomainSpec[];
+  /** With --base: the git ref the change is judged against (the pull request's target). */
+  base?: string;
 }
 
 type Check = (context: CheckContext) => Promise<CheckOutcome>;
 
-const lintCheck: Check = async ({ specs }) => {
-  const findings = await lintModels(specs.map((s) => s.model));
+const lintCheck: Check = async ({ specs, base }) => {
+  const all = await lintModels(specs.map((s) => s.model));
+  // With a base, only findings that are new since it fail, so a new rule can land before old specs are fixed.
+  const baseline = base ? await newSince(base, specs.map((s) => s.model), all) : undefined;
+  const findings = baseline?.findings ?? all;
+  const preexisting = baseline?.preexisting ?? 0;
   const { errors, warnings } = summarize(findings);
   return {
     name: 'lint',
     ok: errors === 0,
-    summary: `${plural(specs.length, 'spec')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`,
+    summary: `${plural(specs.length, 'spec')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${base ? ` new since ${base} (${preexisting} older left out)` : ''}`,
     details: errors + warnings > 0 ? formatReport('stylish', { findings }) : undefined,
-    reproduce: 'npx apis lint',
+    reproduce: base ? `npx apis lint --base ${base}` : 'npx apis lint',
   };
 };
 
@@ -56,13 +64,39 @@ const bundleFreshnessCheck: Check = async ({ root, specs }) => {
   };
 };
 
-/** The CI gate, in the order CI reports it. Later capabilities add their checks here. */
-const CHECKS: Check[] = [lintCheck, bundleFreshnessCheck];
+const breakingChangeCheck: Check = async ({ root, base }) => {
+  if (!base) return { name: 'breaking', ok: true, summary: 'skipped (pass --base <ref> to judge changes against it)', reproduce: 'npx apis check --base master' };
+  const domains = await diffDomains(base, root);
+  const lines: string[] = [];
+  let failed = 0;
+  for (const { domain, gate } of domains) {
+    if (gate.changes.length === 0) continue;
+    if (!gate.ok) failed++;
+    lines.push(`  ${domain}: ${gate.blocking.length} blocking, ${gate.accepted.length} accepted, ${gate.sunsetRemovals.length} removed after sunset; expected version bump: ${gate.expectedBump}`);
+    for (const c of gate.blocking) lines.push(`    ✖ ${c.operation ?? '(document)'}: ${c.message} [${c.id}]`);
+    for (const { change, reason } of gate.accepted) lines.push(`    ✔ accepted ${change.operation ?? '(document)'}: ${change.message} [${change.id}] (reason: ${reason})`);
+    for (const c of gate.sunsetRemovals) lines.push(`    ✔ sunset ${c.message}`);
+    for (const a of gate.stale) lines.push(`    ✖ x-accepted-breaking-changes[${a.index}] (${a.change} on ${a.operation ?? 'the document'}) matches no change against ${base}: remove it`);
+    for (const a of gate.unreasoned) lines.push(`    ✖ x-accepted-breaking-changes[${a.index}] needs a reason of at least 10 characters`);
+    if (gate.versionProblem) lines.push(`    ✖ ${gate.versionProblem}`);
+  }
+  const changed = domains.filter((d) => d.changes.length > 0).length;
+  return {
+    name: 'breaking',
+    ok: failed === 0,
+    summary: failed === 0 ? `${plural(changed, 'domain')} changed against ${base}, no unaccepted breaking change` : `${plural(failed, 'domain')} with unaccepted breaking changes or version problems against ${base}`,
+    details: lines.length > 0 ? lines.join('\n') + '\n' : undefined,
+    reproduce: `npx apis diff ${base}:specs/<domain>.yaml specs/<domain>.yaml`,
+  };
+};
 
-export async function runChecks(): Promise<CheckOutcome[]> {
+/** The CI gate, in the order CI reports it. Later capabilities add their checks here. */
+const CHECKS: Check[] = [lintCheck, bundleFreshnessCheck, breakingChangeCheck];
+
+export async function runChecks(options: { base?: string } = {}): Promise<CheckOutcome[]> {
   const { root, specs } = await loadDomains([]);
   const outcomes: CheckOutcome[] = [];
-  for (const check of CHECKS) outcomes.push(await check({ root, specs }));
+  for (const check of CHECKS) outcomes.push(await check({ root, specs, base: options.base }));
   return outcomes;
 }
 
@@ -79,9 +113,9 @@ export function reportChecks(outcomes: CheckOutcome[]): string {
   return lines.join('\n') + '\n';
 }
 
-/** `apis check`: everything the CI gate runs; exit 1 when any check fails. */
-export async function checkCommand(): Promise<number> {
-  const outcomes = await runChecks();
+/** `apis check [--base <ref>]`: everything the CI gate runs; exit 1 when any check fails. */
+export async function checkCommand(options: { base?: string } = {}): Promise<number> {
+  const outcomes = await runChecks(options);
   process.stdout.write(reportChecks(outcomes));
   return outcomes.every((o) => o.ok) ? 0 : 1;
 }

@@ -1,0 +1,37 @@
+import { join } from 'node:path';
+import { git, gitTopLevel } from '../lib/git.ts';
+import { listDomains } from '../lib/repo.ts';
+import type { Change } from './change.ts';
+import { diffDocuments } from './compare-document.ts';
+import { loadSide } from './load.ts';
+import { evaluateGate, type GateResult } from './policy.ts';
+
+export interface DomainDiff {
+  domain: string;
+  base: Record<string, any> | null;
+  head: Record<string, any> | null;
+  changes: Change[];
+  gate: GateResult;
+}
+
+/** Domains at a git ref, read from git without a checkout. */
+export async function domainsAt(ref: string, cwd = process.cwd()): Promise<string[]> {
+  const top = await gitTopLevel(cwd);
+  const out = await git(['ls-tree', '--name-only', `${ref}:specs`], top).catch(() => '');
+  return out.split('\n').filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -'.yaml'.length));
+}
+
+/** Compares every domain of the working tree with the same domain at `ref` (new and removed domains included). */
+export async function diffDomains(ref: string, root: string, only: string[] = []): Promise<DomainDiff[]> {
+  const top = await gitTopLevel(root);
+  const names = [...new Set([...listDomains(root), ...(await domainsAt(ref, root))])].filter((d) => only.length === 0 || only.includes(d)).sort();
+  const result: DomainDiff[] = [];
+  for (const domain of names) {
+    const rel = join(root, 'specs', `${domain}.yaml`).slice(top.length + 1).split('\\').join('/');
+    const base = await loadSide(`${ref}:${rel}`);
+    const head = listDomains(root).includes(domain) ? await loadSide(join(root, 'specs', `${domain}.yaml`)) : { label: rel, document: null };
+    const changes = diffDocuments(base.document, head.document);
+    result.push({ domain, base: base.document, head: head.document, changes, gate: evaluateGate(base.document, head.document, changes) });
+  }
+  return result;
+}

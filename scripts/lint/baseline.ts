@@ -1,0 +1,49 @@
+import { diffDocuments } from '../diff/compare-document.ts';
+import { evaluateGate } from '../diff/policy.ts';
+import { gitReader } from '../lib/git.ts';
+import { findRepoRoot } from '../lib/repo.ts';
+import { loadSpec, type SpecModel } from '../lib/spec-model.ts';
+import { pathToPointer } from '../lib/yaml-source.ts';
+import { lintModels } from './engine.ts';
+import { compareFindings, type Finding } from './finding.ts';
+
+export interface Baseline {
+  findings: Finding[];
+  ref: string;
+  preexisting: number;
+}
+
+/**
+ * Keeps the findings that do not exist at `ref` in the same file, matched on rule id and JSON
+ * pointer (not line numbers, which shift with every edit); a file that is new has no old findings.
+ * Adds one finding per `x-accepted-breaking-changes` entry that matches no change against `ref`.
+ */
+export async function newSince(ref: string, models: SpecModel[], findings: Finding[]): Promise<Baseline> {
+  const reader = await gitReader(ref, process.cwd());
+  const baseModels = new Map<string, SpecModel>();
+  for (const model of models) {
+    if ((await reader.read(model.path)) === undefined) continue;
+    baseModels.set(model.path, await loadSpec(model.path, { reader, boundary: findRepoRoot(model.path) }));
+  }
+  const key = (f: Finding) => `${f.source}\u0000${f.rule}\u0000${f.pointer}`;
+  const old = new Set((await lintModels([...baseModels.values()])).map(key));
+  const fresh = findings.filter((f) => !old.has(key(f)));
+  for (const model of models) fresh.push(...acceptanceFindings(ref, baseModels.get(model.path) ?? null, model));
+  return { findings: fresh.sort(compareFindings), ref, preexisting: findings.length - findings.filter((f) => !old.has(key(f))).length };
+}
+
+/** An acceptance of a breaking change that no longer matches anything, or has no reason, must go. */
+function acceptanceFindings(ref: string, base: SpecModel | null, head: SpecModel): Finding[] {
+  if (!Array.isArray(head.document['x-accepted-breaking-changes'])) return [];
+  const gate = evaluateGate(base?.document ?? null, head.document, diffDocuments(base?.document ?? null, head.document));
+  const rule = 'accepted-breaking-change';
+  const problems = [
+    ...gate.stale.map((a) => ({ a, message: `x-accepted-breaking-changes[${a.index}] (${a.change} on ${a.operation ?? 'the document'}) matches no change against ${ref}: remove it (${rule})` })),
+    ...gate.unreasoned.map((a) => ({ a, message: `x-accepted-breaking-changes[${a.index}] needs a reason of at least 10 characters that the code owners approve (${rule})` })),
+  ];
+  return problems.map(({ a, message }) => {
+    const pointer = pathToPointer(['x-accepted-breaking-changes', a.index]);
+    const { line, column } = head.root.position(pointer);
+    return { rule, severity: 'error', message, file: head.file, line, column, pointer, silenced: false, reason: null, source: head.path } satisfies Finding;
+  });
+}
