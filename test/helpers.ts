@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -54,4 +54,22 @@ export function expectUserError(result: RunResult, fileName: string, pattern?: R
   expect(result.stderr).not.toMatch(/^\s+at /m);
   expect(result.stdout).toBe('');
   if (pattern) expect(lines[0]).toMatch(pattern);
+}
+
+/** Runs git in a test repository with a fixed identity. */
+export function git(dir: string, ...args: string[]): string {
+  return execFileSync('git', args, {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.org', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.org' },
+  });
+}
+
+/** A temporary repository whose master holds a copy of the repository's specs. */
+export function gitRepo(files: Record<string, string> = {}): string {
+  const dir = tempRepo(files);
+  git(dir, 'init', '-q', '-b', 'master');
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-qm', 'master');
+  return dir;
 }

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO, runApis, tempRepo } from './helpers.ts';
-
-function git(dir: string, ...args: string[]) {
-  return execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' } });
-}
+import { REPO, git, runApis, tempRepo } from './helpers.ts';
 
 describe('apis lint --base', () => {
   it('reports only findings that are new since the ref, matched by rule and pointer', async () => {

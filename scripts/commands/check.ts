@@ -70,7 +70,7 @@ const breakingChangeCheck: Check = async ({ root, base }) => {
   const lines: string[] = [];
   let failed = 0;
   for (const { domain, gate } of domains) {
-    if (gate.changes.length === 0) continue;
+    if (gate.changes.length === 0 && gate.ok) continue;
     if (!gate.ok) failed++;
     lines.push(`  ${domain}: ${gate.blocking.length} blocking, ${gate.accepted.length} accepted, ${gate.sunsetRemovals.length} removed after sunset; expected version bump: ${gate.expectedBump}`);
     for (const c of gate.blocking) lines.push(`    ✖ ${c.operation ?? '(document)'}: ${c.message} [${c.id}]`);
