@@ -1,11 +1,11 @@
 /**
- * The one ruleset behind `apis lint`, plain `spectral lint` (through .spectral.mjs) and the editor:
- * Spectral's OpenAPI rules for structural validity, plus the house rules of the catalogue.
- * Each house rule runs once on the whole unresolved document and reads the shared index.
+ * The house rules of the catalogue, as Spectral rules: `apis lint` calls their functions directly,
+ * and plain `spectral lint` and the editor run them through rules/spectral.ts (.spectral.mjs).
+ * Each rule runs once on the whole unresolved document and reads the shared index.
  */
-import { oas } from '@stoplight/spectral-rulesets';
 import { houseConfig as config } from './config.ts';
-import { REDOCLY_RULE_IDS } from './structural-rule-ids.ts';
+import type { HouseRuleFunction } from './lib/define.ts';
+import { REDOCLY_RULE_IDS, SPECTRAL_OAS_RULE_IDS } from './structural-rule-ids.ts';
 import businessOutcomeAsState from './functions/business-outcome-as-state.ts';
 import callbackUrlHttps from './functions/callback-url-https.ts';
 import collectionPagination from './functions/collection-pagination.ts';
@@ -32,9 +32,7 @@ import statusCodeAllowed from './functions/status-code-allowed.ts';
 import webhookContract from './functions/webhook-contract.ts';
 import webhookPollingFallback from './functions/webhook-polling-fallback.ts';
 
-import type { RulesetFunctionWithValidator } from '@stoplight/spectral-core';
-
-type HouseFunction = RulesetFunctionWithValidator<unknown, any>;
+type HouseFunction = HouseRuleFunction<any>;
 
 interface CatalogueEntry {
   severity: 'error' | 'warn';
@@ -42,8 +40,6 @@ interface CatalogueEntry {
   fn: HouseFunction;
   options?: Record<string, unknown>;
 }
-
-const structuralRuleIds = Object.keys((oas as { rules: Record<string, unknown> }).rules);
 
 /** The catalogue: rule ids and severities are a contract (see rules/docs/<id>.md). */
 const catalogue: Record<string, CatalogueEntry> = {
@@ -80,7 +76,7 @@ export const HOUSE_RULE_IDS = Object.keys(catalogue);
  * Rule ids an x-lint-exceptions entry may name: the house rules, Spectral's OpenAPI rules (what plain
  * Spectral reports) and Redocly's built-in rules (what `apis lint` reports for structure).
  */
-export const KNOWN_RULE_IDS = [...HOUSE_RULE_IDS, ...structuralRuleIds, ...REDOCLY_RULE_IDS];
+export const KNOWN_RULE_IDS = [...HOUSE_RULE_IDS, ...SPECTRAL_OAS_RULE_IDS, ...REDOCLY_RULE_IDS];
 catalogue['lint-exception-reason'].options = { ...catalogue['lint-exception-reason'].options, knownRules: KNOWN_RULE_IDS };
 
 /** Rule ids that no x-lint-exceptions entry can silence. */
@@ -100,8 +96,3 @@ export const houseRules = Object.fromEntries(
     },
   ]),
 );
-
-export default {
-  extends: [[oas, 'recommended']],
-  rules: houseRules,
-};

@@ -1,4 +1,10 @@
 /**
+ * Spectral's `spectral:oas` rule ids (@stoplight/spectral-rulesets 1.23.1): what plain Spectral and the
+ * editor report for structure. Static so `apis lint` never loads Spectral; a test checks for drift.
+ */
+export const SPECTRAL_OAS_RULE_IDS: readonly string[] = ["array-items","contact-properties","duplicated-entry-in-enum","info-contact","info-description","info-license","license-url","no-$ref-siblings","no-eval-in-markdown","no-script-tags-in-markdown","oas2-anyOf","oas2-api-host","oas2-api-schemes","oas2-discriminator","oas2-host-not-example","oas2-host-trailing-slash","oas2-oneOf","oas2-operation-formData-consume-check","oas2-operation-security-defined","oas2-parameter-description","oas2-schema","oas2-unused-definition","oas2-valid-media-example","oas2-valid-schema-example","oas3-api-servers","oas3-callbacks-in-callbacks","oas3-examples-value-or-externalValue","oas3-operation-security-defined","oas3-parameter-description","oas3-schema","oas3-server-not-example.com","oas3-server-trailing-slash","oas3-server-variables","oas3-unused-component","oas3-valid-media-example","oas3-valid-schema-example","oas3_1-callbacks-in-webhook","oas3_1-servers-in-webhook","oas3_2-no-deprecated-xml-attribute","openapi-tags","openapi-tags-alphabetical","openapi-tags-uniqueness","operation-description","operation-operationId","operation-operationId-unique","operation-operationId-valid-in-url","operation-parameters","operation-singular-tag","operation-success-response","operation-tag-defined","operation-tags","path-declarations-must-exist","path-keys-no-trailing-slash","path-not-include-query","path-params","tag-description","typed-enum"];
+
+/**
  * Redocly's built-in OpenAPI 3.0/3.1 rule ids (`recommended`, @redocly/openapi-core 2.64.0), which
  * `apis lint` uses for structural validity. Listed statically so the ruleset stays loadable by plain
  * Spectral; test/structural-rule-ids.test.ts fails when the installed Redocly disagrees.

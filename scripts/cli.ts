@@ -10,6 +10,12 @@ const commands = {
   check: () => import('./commands/check.ts'),
   diff: () => import('./commands/diff.ts'),
   changelog: () => import('./commands/changelog.ts'),
+  branchCheck: () => import('./commands/branch-check.ts'),
+  affected: () => import('./commands/affected.ts'),
+  hook: () => import('./commands/hook.ts'),
+  new: () => import('./commands/new.ts'),
+  prComment: () => import('./commands/pr-comment.ts'),
+  releaseTags: () => import('./commands/release-tags.ts'),
   start: () => import('./commands/start.ts'),
 };
 
@@ -58,8 +64,56 @@ program
   .command('check')
   .description('Run everything the CI gate runs: lint, bundle freshness and, with --base, the breaking-change gate')
   .option('--base <git-ref>', 'judge the change against this ref: only new lint findings fail, breaking changes need a way through')
+  .option('--domain <domains...>', 'check only these domains (CI runs one job per affected domain)')
+  .option('--report <file>', 'also write the results as JSON for the pull-request comment')
   .addHelpText('after', example('npx apis check --base master'))
   .action(run(async (options) => (await commands.check()).checkCommand(options)));
+
+program
+  .command('new')
+  .description('Scaffold a new domain: a spec that passes every house rule, its CODEOWNERS lines and generated files')
+  .argument('<domain>', 'the domain name, kebab-case (e.g. loyalty-points)')
+  .option('--owner <owner>', 'the owning team, @org/team or @user (default: <packageScope>/<domain>-team)')
+  .addHelpText('after', example('npx apis new loyalty-points --owner @acme/loyalty-team'))
+  .action(run(async (domain: string, options) => (await commands.new()).newCommand(domain, options)));
+
+program
+  .command('branch-check')
+  .description('Decide from branch names whether a pull request is allowed (exit 0) or refused (exit 1)')
+  .requiredOption('--base <branch>', 'the branch the pull request goes into')
+  .requiredOption('--head <branch>', 'the branch the pull request comes from')
+  .option('--report <file>', 'also write the decision as JSON for the pull-request comment')
+  .addHelpText('after', example('npx apis branch-check --base master --head feature/refund-reasons'))
+  .action(run(async (options) => (await commands.branchCheck()).branchCheckCommand(options)));
+
+program
+  .command('affected')
+  .description('List the domains a change touches (all of them when the rules or the toolchain change)')
+  .requiredOption('--base <git-ref>', 'the ref the change is compared with')
+  .addOption(new Option('-f, --format <format>', 'output format').choices(['lines', 'json']).default('lines'))
+  .addHelpText('after', example('npx apis affected --base origin/master --format json'))
+  .action(run(async (options) => (await commands.affected()).affectedCommand(options)));
+
+program
+  .command('pr-comment')
+  .description('Build the pull-request comment from the JSON results of the CI jobs')
+  .argument('<results-dir>', 'folder holding the results (apis check --report, and the policy and test results)')
+  .option('--docs-url <url>', 'link to the docs preview of this pull request')
+  .addHelpText('after', example('npx apis pr-comment results --docs-url https://example.org/preview/42'))
+  .action(run(async (dir: string, options) => (await commands.prComment()).prCommentCommand(dir, options)));
+
+program
+  .command('release-tags')
+  .description('List the <domain>@<version> tags a release creates (domains whose info.version changed)')
+  .requiredOption('--since <git-ref>', 'the previous release commit')
+  .addHelpText('after', example('npx apis release-tags --since HEAD~1'))
+  .action(run(async (options) => (await commands.releaseTags()).releaseTagsCommand(options)));
+
+program
+  .command('hook', { hidden: true })
+  .description('Run a git hook (pre-commit, pre-push); called by the hooks husky installs')
+  .argument('<name>')
+  .action(run(async (name: string) => (await commands.hook()).hookCommand(name)));
 
 program
   .command('changelog')

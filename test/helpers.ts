@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,7 +38,9 @@ export function tempRepo(files: Record<string, string> = {}, options: { copySpec
   const dir = mkdtempSync(join(tmpdir(), 'apis-test-'));
   if (options.copySpecs !== false) cpSync(join(REPO, 'specs'), join(dir, 'specs'), { recursive: true });
   else mkdirSync(join(dir, 'specs'));
-  for (const [path, content] of Object.entries(files)) {
+  // Every file owned by the guild, unless the test brings its own CODEOWNERS.
+  const withOwners = { CODEOWNERS: '* @acme/api-guild\n', ...files };
+  for (const [path, content] of Object.entries(withOwners)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), content);
   }
@@ -71,5 +73,23 @@ export function gitRepo(files: Record<string, string> = {}): string {
   git(dir, 'init', '-q', '-b', 'master');
   git(dir, 'add', '-A');
   git(dir, 'commit', '-qm', 'master');
+  return dir;
+}
+
+/**
+ * A temporary repository holding the toolchain itself (scripts, rules, package.json, hooks) with
+ * node_modules linked from this checkout and the husky hooks installed, on master: commits and
+ * pushes in it run the real hooks.
+ */
+export function toolchainRepo(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'apis-flow-'));
+  for (const entry of ['scripts', 'rules', 'specs', 'generated', 'test', 'docs-site', '.ci', '.github', 'package.json', 'package-lock.json', 'tsconfig.json', 'CODEOWNERS', '.gitignore']) {
+    cpSync(join(REPO, entry), join(dir, entry), { recursive: true, preserveTimestamps: true, filter: (src) => !src.includes(`${join('rules', 'dist')}`) && !src.endsWith(join('.github', 'hooks', '_')) });
+  }
+  symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'));
+  git(dir, 'init', '-q', '-b', 'master');
+  execFileSync(join(REPO, 'node_modules', '.bin', 'husky'), ['.github/hooks'], { cwd: dir, stdio: 'pipe' });
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '--no-verify', '-m', 'master');
   return dir;
 }

@@ -1,4 +1,11 @@
 import { readFile } from 'node:fs/promises';
+import { readdirSync, type Dirent } from 'node:fs';
+import { join, relative } from 'node:path';
+import { formatDiff } from '../diff/format/index.ts';
+import { validateCodeowners } from '../governance/codeowners.ts';
+import type { CheckName, CommentCheck, SilencedFinding } from '../governance/pr-comment.ts';
+import { writeFileAtomic } from '../lib/atomic-write.ts';
+import { repoFiles } from '../lib/git.ts';
 import { bundleModel } from '../lib/bundle.ts';
 import { colorizer, plural } from '../lib/output.ts';
 import { displayPath } from '../lib/repo.ts';
@@ -23,18 +30,21 @@ export interface CheckOutcome {
 interface CheckContext {
   root: string;
   specs: DomainSpec[];
+  /** Filled by the checks for `--report`: what the PR comment shows beyond pass/fail. */
+  report: { changes: string[]; silenced: SilencedFinding[] };
   /** With --base: the git ref the change is judged against (the pull request's target). */
   base?: string;
 }
 
 type Check = (context: CheckContext) => Promise<CheckOutcome>;
 
-const lintCheck: Check = async ({ specs, base }) => {
+const lintCheck: Check = async ({ specs, base, report }) => {
   const all = await lintModels(specs.map((s) => s.model));
   // With a base, only findings that are new since it fail, so a new rule can land before old specs are fixed.
   const baseline = base ? await newSince(base, specs.map((s) => s.model), all) : undefined;
   const findings = baseline?.findings ?? all;
   const preexisting = baseline?.preexisting ?? 0;
+  report.silenced.push(...all.filter((f) => f.silenced).map((f) => ({ rule: f.rule, file: f.file, line: f.line, message: f.message, reason: f.reason ?? '' })));
   const { errors, warnings } = summarize(findings);
   return {
     name: 'lint',
@@ -64,9 +74,10 @@ const bundleFreshnessCheck: Check = async ({ root, specs }) => {
   };
 };
 
-const breakingChangeCheck: Check = async ({ root, base }) => {
+const breakingChangeCheck: Check = async ({ root, base, specs, report }) => {
   if (!base) return { name: 'breaking', ok: true, summary: 'skipped (pass --base <ref> to judge changes against it)', reproduce: 'npx apis check --base master' };
-  const domains = await diffDomains(base, root);
+  const domains = await diffDomains(base, root, specs.map((s) => s.domain));
+  for (const d of domains) if (d.changes.length > 0) report.changes.push(formatDiff('markdown', { title: `${d.domain}: changes against ${base}`, changes: d.changes }));
   const lines: string[] = [];
   let failed = 0;
   for (const { domain, gate } of domains) {
@@ -90,15 +101,50 @@ const breakingChangeCheck: Check = async ({ root, base }) => {
   };
 };
 
-/** The CI gate, in the order CI reports it. Later capabilities add their checks here. */
-const CHECKS: Check[] = [lintCheck, bundleFreshnessCheck, breakingChangeCheck];
+const codeownersCheck: Check = async ({ root }) => {
+  const path = join(root, 'CODEOWNERS');
+  const text = await readFile(path, 'utf8').catch(() => undefined);
+  const problems = text === undefined ? [{ line: 0, message: 'CODEOWNERS is missing' }] : validateCodeowners(text, await repoFiles(root).catch(() => filesOnDisk(root)));
+  return {
+    name: 'owners',
+    ok: problems.length === 0,
+    summary: problems.length === 0 ? 'every spec has an owner; CODEOWNERS is valid' : `${plural(problems.length, 'problem')} in CODEOWNERS`,
+    details: problems.length > 0 ? problems.map((p) => `  CODEOWNERS${p.line ? `:${p.line}` : ''}: ${p.message}\n`).join('') : undefined,
+    reproduce: 'npx apis check',
+  };
+};
 
-export async function runChecks(options: { base?: string } = {}): Promise<CheckOutcome[]> {
-  const { root, specs } = await loadDomains([]);
-  const outcomes: CheckOutcome[] = [];
-  for (const check of CHECKS) outcomes.push(await check({ root, specs, base: options.base }));
-  return outcomes;
+/** Outside a git checkout (an unpacked archive), the files on disk stand in for git's list. */
+function filesOnDisk(root: string): string[] {
+  return (readdirSync(root, { recursive: true, withFileTypes: true }) as Dirent[])
+    .filter((e) => e.isFile())
+    .map((e) => relative(root, join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)).split('\\').join('/'))
+    .filter((f) => !/^(node_modules|\.git|\.cache)\//.test(f));
 }
+
+/** The CI gate, in the order CI reports it. Later capabilities add their checks here. */
+const CHECKS: Check[] = [codeownersCheck, lintCheck, bundleFreshnessCheck, breakingChangeCheck];
+
+export interface CheckRun {
+  outcomes: CheckOutcome[];
+  changes: string[];
+  silenced: SilencedFinding[];
+}
+
+export async function runChecks(options: { base?: string; domains?: string[] } = {}): Promise<CheckOutcome[]> {
+  return (await runCheckSuite(options)).outcomes;
+}
+
+export async function runCheckSuite(options: { base?: string; domains?: string[] } = {}): Promise<CheckRun> {
+  const { root, specs } = await loadDomains(options.domains ?? []);
+  const report = { changes: [] as string[], silenced: [] as SilencedFinding[] };
+  const outcomes: CheckOutcome[] = [];
+  for (const check of CHECKS) outcomes.push(await check({ root, specs, base: options.base, report }));
+  return { outcomes, ...report };
+}
+
+/** The PR comment's rows for the checks `apis check` runs. */
+const COMMENT_NAMES: Record<string, CheckName | undefined> = { lint: 'lint', breaking: 'breaking changes', bundle: 'generated files', owners: 'lint' };
 
 export function reportChecks(outcomes: CheckOutcome[]): string {
   const paint = colorizer();
@@ -113,9 +159,16 @@ export function reportChecks(outcomes: CheckOutcome[]): string {
   return lines.join('\n') + '\n';
 }
 
-/** `apis check [--base <ref>]`: everything the CI gate runs; exit 1 when any check fails. */
-export async function checkCommand(options: { base?: string } = {}): Promise<number> {
-  const outcomes = await runChecks(options);
-  process.stdout.write(reportChecks(outcomes));
-  return outcomes.every((o) => o.ok) ? 0 : 1;
+/** `apis check [--base <ref>] [--domain <d>…] [--report <file>]`: everything the CI gate runs; exit 1 when any check fails. */
+export async function checkCommand(options: { base?: string; domain?: string[]; report?: string } = {}): Promise<number> {
+  const run = await runCheckSuite({ base: options.base, domains: options.domain });
+  process.stdout.write(reportChecks(run.outcomes));
+  if (options.report) {
+    const checks: CommentCheck[] = run.outcomes.flatMap((o) => {
+      const name = COMMENT_NAMES[o.name];
+      return name ? [{ name, ok: o.ok, summary: `${o.name}: ${o.summary}`, reproduce: o.reproduce }] : [];
+    });
+    await writeFileAtomic(options.report, JSON.stringify({ checks, changes: run.changes, silenced: run.silenced }, null, 2) + '\n');
+  }
+  return run.outcomes.every((o) => o.ok) ? 0 : 1;
 }

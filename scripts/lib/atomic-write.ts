@@ -1,4 +1,4 @@
-import { mkdir, open, rename, rm, readFile } from 'node:fs/promises';
+import { link, mkdir, open, rename, rm, readFile, writeFile } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -24,6 +24,18 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
+  }
+}
+
+/** Creates a file that must not exist yet, atomically: an existing file is never overwritten. */
+export async function createFileAtomic(path: string, content: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  await writeFile(temp, content, { flag: 'wx' });
+  try {
+    await link(temp, path); // fails with EEXIST instead of replacing, unlike rename
+  } finally {
+    await rm(temp, { force: true });
   }
 }
 

@@ -40,7 +40,15 @@ export async function verifyRef(ref: string, cwd: string): Promise<string> {
 /** Reads files as they are at a git ref, without checking anything out: the working tree is never touched. */
 export async function gitReader(ref: string, cwd: string): Promise<SpecReader> {
   await verifyRef(ref, cwd);
-  const top = await gitTopLevel(cwd);
+  return blobReader(ref, await gitTopLevel(cwd));
+}
+
+/** Reads files as they are staged (the git index): what the next commit will contain. */
+export async function gitIndexReader(cwd: string): Promise<SpecReader> {
+  return blobReader('', await gitTopLevel(cwd));
+}
+
+function blobReader(ref: string, top: string): SpecReader {
   const toRepoPath = (absPath: string) => relative(top, absPath).split(sep).join('/');
   return {
     async read(absPath) {
@@ -56,6 +64,11 @@ export async function gitReader(ref: string, cwd: string): Promise<SpecReader> {
         throw new UserError(`${ref}:${rel}: cannot read from git (${stderr.trim().split('\n')[0]})`);
       }
     },
-    label: (absPath) => `${ref}:${toRepoPath(absPath)}`,
+    label: (absPath) => (ref === '' ? toRepoPath(absPath) : `${ref}:${toRepoPath(absPath)}`),
   };
+}
+
+/** Files git knows about plus untracked ones that are not ignored, relative to the top. */
+export async function repoFiles(cwd: string): Promise<string[]> {
+  return (await git(['ls-files', '--cached', '--others', '--exclude-standard'], await gitTopLevel(cwd))).split('\n').filter(Boolean);
 }

@@ -1,0 +1,98 @@
+import { relative, join } from 'node:path';
+import { decidePush } from '../governance/branch-policy.ts';
+import { writeIfChanged } from '../lib/atomic-write.ts';
+import { bundleModel } from '../lib/bundle.ts';
+import { loadConfig } from '../lib/config.ts';
+import { UserError } from '../lib/errors.ts';
+import { git, gitIndexReader, gitTopLevel } from '../lib/git.ts';
+import { findRepoRoot } from '../lib/repo.ts';
+import { loadSpec } from '../lib/spec-model.ts';
+import { lintModels } from '../lint/engine.ts';
+import { summarize } from '../lint/finding.ts';
+import { formatReport } from '../lint/format/index.ts';
+import { bundleTargets } from './bundle.ts';
+
+/**
+ * `apis hook pre-commit`: lints the staged specs as they are staged (not as they are on disk) and
+ * brings their bundles in line, adding them to the commit. Only staged specs are read: fast.
+ */
+async function preCommit(): Promise<number> {
+  const root = findRepoRoot();
+  const top = await gitTopLevel(root);
+  const prefix = relative(top, root) === '' ? '' : relative(top, root) + '/';
+  const isSpec = (f: string) => f.startsWith(prefix) && /^specs\/[^/]+\.yaml$/.test(f.slice(prefix.length));
+  const staged = (await git(['diff', '--cached', '--name-only', '--diff-filter=ACMR'], top)).split('\n').filter(isSpec);
+  if (staged.length === 0) return 0;
+  const reader = await gitIndexReader(root);
+  const models = [];
+  for (const file of staged) models.push(await loadSpec(join(top, file), { reader, boundary: root }));
+  const findings = await lintModels(models);
+  const { errors } = summarize(findings);
+  if (errors > 0) {
+    process.stderr.write(formatReport('stylish', { findings }));
+    process.stderr.write(`pre-commit: lint found ${errors} error(s) in the staged spec(s). Reproduce: npx apis lint ${staged.join(' ')}\n(commit anyway, and let CI judge: git commit --no-verify)\n`);
+    return 1;
+  }
+  const written: string[] = [];
+  for (const model of models) {
+    const domain = model.path.slice(model.path.lastIndexOf('/') + 1, -'.yaml'.length);
+    const bundled = await bundleModel(model);
+    const targets = bundleTargets(root, domain);
+    await writeIfChanged(targets.json, bundled.json);
+    await writeIfChanged(targets.yaml, bundled.yaml);
+    written.push(relative(top, targets.json), relative(top, targets.yaml));
+  }
+  await git(['add', '--', ...written], top);
+  process.stderr.write(`pre-commit: ${staged.length} spec(s) lint clean; bundles updated and staged\n`);
+  return 0;
+}
+
+/**
+ * `apis hook pre-push`: refuses pushes to protected branches, then runs the CI gate against the
+ * base branch, so a breaking change is caught before the pull request exists. Reads git's
+ * "<local ref> <local sha> <remote ref> <remote sha>" lines on stdin.
+ */
+async function prePush(input: string): Promise<number> {
+  const root = findRepoRoot();
+  const config = loadConfig(root);
+  for (const line of input.split('\n').filter(Boolean)) {
+    const remoteRef = line.split(' ')[2] ?? '';
+    if (!remoteRef.startsWith('refs/heads/')) continue;
+    const decision = decidePush(remoteRef.slice('refs/heads/'.length), config);
+    if (!decision.allowed) {
+      process.stderr.write(`pre-push: ${decision.reason}\n`);
+      return 1;
+    }
+  }
+  const base = await baseRef(root, config.branches.protected[0] ?? 'master');
+  if (!base) return 0;
+  // Loaded only here: the pre-commit path stays light.
+  const { reportChecks, runChecks } = await import('./check.ts');
+  const outcomes = await runChecks({ base });
+  if (outcomes.every((o) => o.ok)) return 0;
+  process.stderr.write(reportChecks(outcomes));
+  process.stderr.write(`pre-push: the gate failed against ${base}. Reproduce: npx apis check --base ${base}\n(push anyway, and let CI judge: git push --no-verify)\n`);
+  return 1;
+}
+
+/** The remote copy of the production branch when there is one, else the local one. */
+async function baseRef(root: string, branch: string): Promise<string | undefined> {
+  for (const candidate of [`origin/${branch}`, branch]) {
+    const ok = await git(['rev-parse', '--verify', '--quiet', `${candidate}^{commit}`], root).then(() => true, () => false);
+    if (ok) return candidate;
+  }
+  return undefined;
+}
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) return '';
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function hookCommand(name: string): Promise<number> {
+  if (name === 'pre-commit') return preCommit();
+  if (name === 'pre-push') return prePush(await readStdin());
+  throw new UserError(`unknown hook "${name}" (known: pre-commit, pre-push)`);
+}

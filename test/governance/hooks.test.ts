@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { git, toolchainRepo } from '../helpers.ts';
+
+function attempt(dir: string, ...args: string[]) {
+  return spawnSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.org' } });
+}
+
+describe('git hooks (husky)', () => {
+  it('are installed by husky into .github/hooks', () => {
+    const dir = toolchainRepo();
+    expect(git(dir, 'config', 'core.hooksPath').trim()).toBe('.github/hooks/_');
+  });
+
+  it('pre-commit refuses a staged spec with lint errors and prints the command that reproduces it', () => {
+    const dir = toolchainRepo();
+    git(dir, 'checkout', '-qb', 'feature/tip');
+    const path = join(dir, 'specs', 'feedback.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace("        tip:\n          $ref: '#/components/schemas/Money'\n      additionalProperties: false\n    SaveFeedbackV2Request:", "        tip:\n          type: integer\n          description: The tip.\n      additionalProperties: false\n    SaveFeedbackV2Request:"));
+    git(dir, 'add', 'specs/feedback.yaml');
+    const result = attempt(dir, 'commit', '-m', 'tip as integer');
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/money-as-string/);
+    expect(result.stderr).toContain('Reproduce: npx apis lint specs/feedback.yaml');
+    expect(result.stderr).toContain('git commit --no-verify');
+  });
+
+  it('pre-commit lints what is staged, and updates and stages the bundles', () => {
+    const dir = toolchainRepo();
+    git(dir, 'checkout', '-qb', 'feature/wording');
+    const path = join(dir, 'specs', 'orders.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('summary: Get an order', 'summary: Read an order'));
+    git(dir, 'add', 'specs/orders.yaml');
+    const result = attempt(dir, 'commit', '-m', 'wording');
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toContain('pre-commit: 1 spec(s) lint clean; bundles updated and staged');
+    expect(git(dir, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort()).toEqual(['generated/orders/openapi.json', 'generated/orders/openapi.yaml', 'specs/orders.yaml']);
+    expect(git(dir, 'status', '--porcelain').trim()).toBe('');
+  });
+
+  it('pre-push refuses a push to a protected branch, and lets a feature branch through after the gate', () => {
+    const dir = toolchainRepo();
+    const remote = mkdtempSync(join(tmpdir(), 'apis-remote-'));
+    execFileSync('git', ['init', '-q', '--bare', remote]);
+    git(dir, 'remote', 'add', 'origin', remote);
+    const refused = attempt(dir, 'push', 'origin', 'master');
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toMatch(/pre-push: pushing to master directly is refused: push a feature\/\* branch and open a pull request \(git push --no-verify skips this check\)/);
+    expect(attempt(dir, 'push', '--no-verify', 'origin', 'master').status).toBe(0);
+    git(dir, 'checkout', '-qb', 'feature/ok');
+    const pushed = attempt(dir, 'push', 'origin', 'feature/ok');
+    expect(pushed.status, pushed.stderr).toBe(0);
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { validateWorkflow } from '@action-validator/core';
+import { parse } from 'yaml';
+import { REPO } from '../helpers.ts';
+
+const dir = join(REPO, '.github', 'workflows');
+const workflows = readdirSync(dir).filter((f) => f.endsWith('.yml') || f.endsWith('.yaml'));
+
+describe('GitHub workflows', () => {
+  it('exist: pull request and release', () => {
+    expect(workflows).toEqual(expect.arrayContaining(['pr.yml', 'release.yml']));
+  });
+
+  for (const file of workflows) {
+    describe(file, () => {
+      const text = readFileSync(join(dir, file), 'utf8');
+      const doc = parse(text);
+
+      it('is valid against the GitHub workflow schema', () => {
+        expect(validateWorkflow(text).errors).toEqual([]);
+      });
+
+      it('pins every third-party action to a full commit SHA', () => {
+        const uses = [...text.matchAll(/^\s*(?:-\s*)?uses:\s*(\S+)/gm)].map((m) => m[1]);
+        expect(uses.length).toBeGreaterThan(0);
+        for (const u of uses.filter((u) => !u.startsWith('./'))) expect(u, u).toMatch(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/);
+      });
+
+      it('grants no permissions at the top and least privilege per job', () => {
+        expect(doc.permissions).toEqual({});
+        for (const [name, job] of Object.entries<any>(doc.jobs)) {
+          expect(job.permissions, `${name} declares its permissions`).toBeTypeOf('object');
+          for (const [scope, level] of Object.entries(job.permissions)) {
+            if (level === 'write') expect(['contents', 'packages', 'pull-requests', 'security-events', 'pages', 'id-token'], `${name}: ${scope}`).toContain(scope);
+          }
+        }
+      });
+
+      it('never runs pull-request code with a privileged token', () => {
+        expect(Object.keys(doc.on ?? doc[true as unknown as string] ?? {})).not.toContain('pull_request_target');
+        expect(text).not.toMatch(/pull_request_target/);
+        for (const [name, job] of Object.entries<any>(doc.jobs)) {
+          const writesContents = job.permissions?.contents === 'write';
+          for (const step of job.steps ?? []) {
+            if (typeof step.uses === 'string' && step.uses.startsWith('actions/checkout@') && !writesContents) {
+              expect(step.with?.['persist-credentials'], `${name}: checkout must not keep the token`).toBe(false);
+            }
+          }
+        }
+      });
+
+      it('never interpolates untrusted event fields into a script', () => {
+        for (const [name, job] of Object.entries<any>(doc.jobs)) {
+          for (const step of job.steps ?? []) {
+            if (typeof step.run === 'string') expect(step.run, `${name}: ${step.name ?? step.run}`).not.toMatch(/\$\{\{\s*github\.(head_ref|event\.(pull_request|issue|comment)\.(title|body|head))/);
+          }
+        }
+      });
+    });
+  }
+});
