@@ -7,7 +7,7 @@
  * Neither is committed.
  */
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,7 +45,21 @@ export async function buildCli(): Promise<void> {
   });
 }
 
+/** The client/server runtime every generated package carries, compiled once (it is the same for every domain). */
+export async function buildRuntime(): Promise<void> {
+  const { compileModule } = await import('./generate/compile.ts');
+  const from = join(root, 'scripts', 'runtime');
+  const to = join(root, 'scripts', 'dist', 'runtime');
+  mkdirSync(to, { recursive: true });
+  for (const name of readdirSync(from).filter((f) => f.endsWith('.ts'))) {
+    const { js, dts } = compileModule(readFileSync(join(from, name), 'utf8'), `runtime/${name}`);
+    writeFileSync(join(to, name.replace(/\.ts$/, '.js')), js);
+    writeFileSync(join(to, name.replace(/\.ts$/, '.d.ts')), dts);
+  }
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   await buildRules();
   await buildCli();
+  await buildRuntime();
 }

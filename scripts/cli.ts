@@ -7,6 +7,7 @@ import { DIFF_FORMATS } from './diff/format/names.ts';
 const commands = {
   lint: () => import('./commands/lint.ts'),
   bundle: () => import('./commands/bundle.ts'),
+  generate: () => import('./commands/generate.ts'),
   check: () => import('./commands/check.ts'),
   diff: () => import('./commands/diff.ts'),
   changelog: () => import('./commands/changelog.ts'),
@@ -59,6 +60,15 @@ program
   .addOption(new Option('-f, --format <format>', 'output format').choices(DIFF_FORMATS).default('text'))
   .addHelpText('after', example('npx apis diff master:specs/payments.yaml specs/payments.yaml --format markdown'))
   .action(run(async (base: string, head: string, options) => (await commands.diff()).diffCommand(base, head, options)));
+
+program
+  .command('generate')
+  .description('Write per domain generated/<domain>/: bundled spec, types, a resilient client and a validating server, as an npm package')
+  .argument('[domains...]', 'domains to generate (all when none is given)')
+  .option('--check', 'change nothing; exit 1 when the generated files are not up to date')
+  .addOption(new Option('--from-index', 'generate from the staged specs (used by the pre-commit hook)').hideHelp())
+  .addHelpText('after', example('npx apis generate payments'))
+  .action(run(async (domains: string[], options) => (await commands.generate()).generateCommand(domains, options)));
 
 program
   .command('check')

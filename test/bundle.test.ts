@@ -78,17 +78,17 @@ describe('apis check', () => {
     const result = await runApis(['check']);
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(result.stdout).toMatch(/✔ lint/);
-    expect(result.stdout).toMatch(/✔ bundle/);
+    expect(result.stdout).toMatch(/✔ generated/);
   });
 
-  it('fails on a stale bundle and names the command that fixes it', async () => {
+  it('fails on stale generated code and names the command that fixes it', async () => {
     const dir = tempRepo();
-    expect((await runApis(['bundle'], { cwd: dir })).code).toBe(0);
+    expect((await runApis(['generate'], { cwd: dir })).code).toBe(0);
     const spec = readFileSync(join(dir, 'specs', 'feedback.yaml'), 'utf8');
     writeFileSync(join(dir, 'specs', 'feedback.yaml'), spec.replace('version: 1.1.0', 'version: 1.2.0'));
     const result = await runApis(['check'], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('generated/feedback/openapi.json is out of date');
-    expect(result.stdout).toContain('reproduce: npx apis bundle');
+    expect(result.stdout).toContain('reproduce: npx apis generate');
   });
 });

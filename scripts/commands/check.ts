@@ -6,14 +6,14 @@ import { validateCodeowners } from '../governance/codeowners.ts';
 import type { CheckName, CommentCheck, SilencedFinding } from '../governance/pr-comment.ts';
 import { writeFileAtomic } from '../lib/atomic-write.ts';
 import { repoFiles } from '../lib/git.ts';
-import { bundleModel } from '../lib/bundle.ts';
 import { colorizer, plural } from '../lib/output.ts';
 import { displayPath } from '../lib/repo.ts';
 import { loadDomains, type DomainSpec } from '../lib/workspace.ts';
 import { lintModels } from '../lint/engine.ts';
 import { summarize } from '../lint/finding.ts';
 import { formatReport } from '../lint/format/index.ts';
-import { bundleTargets } from './bundle.ts';
+import { generateDomain, staleFiles } from './generate.ts';
+import { loadConfig } from '../lib/config.ts';
 import { diffDomains } from '../diff/domains.ts';
 import { newSince } from '../lint/baseline.ts';
 
@@ -55,22 +55,17 @@ const lintCheck: Check = async ({ specs, base, report }) => {
   };
 };
 
-const bundleFreshnessCheck: Check = async ({ root, specs }) => {
-  const stale: string[] = [];
-  for (const { domain, model } of specs) {
-    const bundled = await bundleModel(model);
-    const target = bundleTargets(root, domain);
-    for (const [path, expected] of [[target.json, bundled.json], [target.yaml, bundled.yaml]] as const) {
-      const current = await readFile(path, 'utf8').catch(() => undefined);
-      if (current !== expected) stale.push(`${displayPath(path)} is ${current === undefined ? 'missing' : 'out of date'}`);
-    }
-  }
+const generatedCheck: Check = async ({ root, specs }) => {
+  const scope = loadConfig(root).packageScope;
+  const outputs = [];
+  for (const { domain, model } of specs) outputs.push({ domain, files: await generateDomain(domain, model, scope) });
+  const stale = await staleFiles(root, outputs);
   return {
-    name: 'bundle',
+    name: 'generated',
     ok: stale.length === 0,
-    summary: stale.length === 0 ? 'generated bundles match the specs' : `${plural(stale.length, 'bundle')} not up to date`,
-    details: stale.length > 0 ? stale.map((s) => `  ${s}\n`).join('') : undefined,
-    reproduce: 'npx apis bundle',
+    summary: stale.length === 0 ? 'generated code matches the specs' : `${plural(stale.length, 'generated file')} not up to date`,
+    details: stale.length > 0 ? stale.slice(0, 20).map((s) => `  ${s}\n`).join('') + (stale.length > 20 ? `  … and ${stale.length - 20} more\n` : '') : undefined,
+    reproduce: 'npx apis generate',
   };
 };
 
@@ -123,7 +118,7 @@ function filesOnDisk(root: string): string[] {
 }
 
 /** The CI gate, in the order CI reports it. Later capabilities add their checks here. */
-const CHECKS: Check[] = [codeownersCheck, lintCheck, bundleFreshnessCheck, breakingChangeCheck];
+const CHECKS: Check[] = [codeownersCheck, lintCheck, generatedCheck, breakingChangeCheck];
 
 export interface CheckRun {
   outcomes: CheckOutcome[];
@@ -144,7 +139,7 @@ export async function runCheckSuite(options: { base?: string; domains?: string[]
 }
 
 /** The PR comment's rows for the checks `apis check` runs. */
-const COMMENT_NAMES: Record<string, CheckName | undefined> = { lint: 'lint', breaking: 'breaking changes', bundle: 'generated files', owners: 'lint' };
+const COMMENT_NAMES: Record<string, CheckName | undefined> = { lint: 'lint', breaking: 'breaking changes', generated: 'generated files', owners: 'lint' };
 
 export function reportChecks(outcomes: CheckOutcome[]): string {
   const paint = colorizer();

@@ -1,7 +1,6 @@
 import { relative, join } from 'node:path';
 import { decidePush } from '../governance/branch-policy.ts';
-import { writeIfChanged } from '../lib/atomic-write.ts';
-import { bundleModel } from '../lib/bundle.ts';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { loadConfig } from '../lib/config.ts';
 import { UserError } from '../lib/errors.ts';
 import { git, gitIndexReader, gitTopLevel } from '../lib/git.ts';
@@ -10,11 +9,12 @@ import { loadSpec } from '../lib/spec-model.ts';
 import { lintModels } from '../lint/engine.ts';
 import { summarize } from '../lint/finding.ts';
 import { formatReport } from '../lint/format/index.ts';
-import { bundleTargets } from './bundle.ts';
 
 /**
  * `apis hook pre-commit`: lints the staged specs as they are staged (not as they are on disk) and
- * brings their bundles in line, adding them to the commit. Only staged specs are read: fast.
+ * regenerates their generated/ packages, adding them to the commit. Generation (which must load
+ * TypeScript) runs in a second process while this one lints, so one changed spec costs about the
+ * longer of the two.
  */
 async function preCommit(): Promise<number> {
   const root = findRepoRoot();
@@ -23,28 +23,37 @@ async function preCommit(): Promise<number> {
   const isSpec = (f: string) => f.startsWith(prefix) && /^specs\/[^/]+\.yaml$/.test(f.slice(prefix.length));
   const staged = (await git(['diff', '--cached', '--name-only', '--diff-filter=ACMR'], top)).split('\n').filter(isSpec);
   if (staged.length === 0) return 0;
+  const domains = staged.map((f) => f.slice(f.lastIndexOf('/') + 1, -'.yaml'.length));
+  const generation = runChild(process.argv[1], ['generate', ...domains, '--from-index'], root);
+
   const reader = await gitIndexReader(root);
   const models = [];
   for (const file of staged) models.push(await loadSpec(join(top, file), { reader, boundary: root }));
   const findings = await lintModels(models);
   const { errors } = summarize(findings);
   if (errors > 0) {
+    generation.child.kill();
     process.stderr.write(formatReport('stylish', { findings }));
     process.stderr.write(`pre-commit: lint found ${errors} error(s) in the staged spec(s). Reproduce: npx apis lint ${staged.join(' ')}\n(commit anyway, and let CI judge: git commit --no-verify)\n`);
     return 1;
   }
-  const written: string[] = [];
-  for (const model of models) {
-    const domain = model.path.slice(model.path.lastIndexOf('/') + 1, -'.yaml'.length);
-    const bundled = await bundleModel(model);
-    const targets = bundleTargets(root, domain);
-    await writeIfChanged(targets.json, bundled.json);
-    await writeIfChanged(targets.yaml, bundled.yaml);
-    written.push(relative(top, targets.json), relative(top, targets.yaml));
+  const generated = await generation.done;
+  if (generated.code !== 0) {
+    process.stderr.write(generated.stderr);
+    process.stderr.write(`pre-commit: generation failed. Reproduce: npx apis generate ${domains.join(' ')}\n`);
+    return 1;
   }
-  await git(['add', '--', ...written], top);
-  process.stderr.write(`pre-commit: ${staged.length} spec(s) lint clean; bundles updated and staged\n`);
+  await git(['add', '--', ...domains.map((d) => relative(top, join(root, 'generated', d)))], top);
+  process.stderr.write(`pre-commit: ${staged.length} spec(s) lint clean; generated code updated and staged\n`);
   return 0;
+}
+
+function runChild(bin: string, args: string[], cwd: string): { child: ChildProcess; done: Promise<{ code: number | null; stderr: string }> } {
+  const child = spawn(process.execPath, [bin, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (d) => (stderr += d));
+  const done = new Promise<{ code: number | null; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stderr })));
+  return { child, done };
 }
 
 /**

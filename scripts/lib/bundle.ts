@@ -1,7 +1,5 @@
-import { bundle } from '@redocly/openapi-core';
 import { stringify } from 'yaml';
 import { UserError } from './errors.ts';
-import { ModelResolver, redoclyConfig } from './redocly.ts';
 import { assertResolvable, type SpecModel } from './spec-model.ts';
 
 export interface Bundled {
@@ -13,15 +11,23 @@ export interface Bundled {
 /** One self-contained document per spec: external $refs become components; same input, same bytes. */
 export async function bundleModel(model: SpecModel): Promise<Bundled> {
   assertResolvable(model);
-  const config = await redoclyConfig('none');
-  const result = await bundle({ ref: model.path, config, externalRefResolver: new ModelResolver(model), dereference: false });
-  const failure = result.problems.find((p) => p.severity === 'error');
-  if (failure) throw new UserError(`${model.file}: cannot bundle: ${failure.message}`);
-  const document = result.bundle.parsed as Record<string, unknown>;
+  // A single-file spec is its own bundle (its $refs are all internal): Redocly's bundler, and the
+  // time it takes to load, is needed only when other files are referenced.
+  const document = model.files.size === 1 ? model.document : await bundleFiles(model);
   return {
     document,
     json: JSON.stringify(document, null, 2) + '\n',
     // Shared objects (YAML anchors in the source) are written out in full: no anchors in generated files.
     yaml: stringify(document, { lineWidth: 0, aliasDuplicateObjects: false }),
   };
+}
+
+/** External $refs become components; the files come from the model, never from disk or network. */
+async function bundleFiles(model: SpecModel): Promise<Record<string, unknown>> {
+  const { bundle } = await import('@redocly/openapi-core');
+  const { ModelResolver, redoclyConfig } = await import('./redocly.ts');
+  const result = await bundle({ ref: model.path, config: await redoclyConfig('none'), externalRefResolver: new ModelResolver(model), dereference: false });
+  const failure = result.problems.find((p) => p.severity === 'error');
+  if (failure) throw new UserError(`${model.file}: cannot bundle: ${failure.message}`);
+  return result.bundle.parsed as Record<string, unknown>;
 }

@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 import { findRepoRoot, listDomains, selectDomains, specPathOf } from './repo.ts';
-import { loadSpec, type SpecModel } from './spec-model.ts';
+import { loadSpec, type SpecModel, type SpecReader } from './spec-model.ts';
 
 /** Loads the given spec files, or every domain's spec when none is given, stopping at the first unusable one. */
 export async function loadSpecFiles(files: string[]): Promise<SpecModel[]> {
@@ -17,11 +17,11 @@ export interface DomainSpec {
 }
 
 /** Loads the named domains (all when none is named) of the repository around the working folder. */
-export async function loadDomains(requested: string[]): Promise<{ root: string; specs: DomainSpec[] }> {
+export async function loadDomains(requested: string[], reader?: SpecReader): Promise<{ root: string; specs: DomainSpec[] }> {
   const root = findRepoRoot();
   const specs: DomainSpec[] = [];
   for (const domain of selectDomains(root, requested)) {
-    specs.push({ domain, model: await loadSpec(specPathOf(root, domain), { boundary: root }) });
+    specs.push({ domain, model: await loadSpec(specPathOf(root, domain), { boundary: root, reader }) });
   }
   return { root, specs };
 }

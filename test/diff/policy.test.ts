@@ -12,7 +12,7 @@ async function featureBranch(spec: string, base: string = feedback) {
   const dir = gitRepo({ 'specs/feedback.yaml': base });
   git(dir, 'checkout', '-qb', 'feature/change');
   writeFileSync(join(dir, 'specs', 'feedback.yaml'), spec);
-  await runApis(['bundle'], { cwd: dir });
+  await runApis(['generate'], { cwd: dir });
   git(dir, 'add', '-A');
   git(dir, 'commit', '-qm', 'change');
   return dir;

@@ -28,7 +28,7 @@ describe('git hooks (husky)', () => {
     expect(result.stderr).toContain('git commit --no-verify');
   });
 
-  it('pre-commit lints what is staged, and updates and stages the bundles', () => {
+  it('pre-commit lints what is staged, and regenerates and stages the generated package', () => {
     const dir = toolchainRepo();
     git(dir, 'checkout', '-qb', 'feature/wording');
     const path = join(dir, 'specs', 'orders.yaml');
@@ -36,8 +36,10 @@ describe('git hooks (husky)', () => {
     git(dir, 'add', 'specs/orders.yaml');
     const result = attempt(dir, 'commit', '-m', 'wording');
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stderr).toContain('pre-commit: 1 spec(s) lint clean; bundles updated and staged');
-    expect(git(dir, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort()).toEqual(['generated/orders/openapi.json', 'generated/orders/openapi.yaml', 'specs/orders.yaml']);
+    expect(result.stderr).toContain('pre-commit: 1 spec(s) lint clean; generated code updated and staged');
+    const committed = git(dir, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n');
+    expect(committed).toEqual(expect.arrayContaining(['specs/orders.yaml', 'generated/orders/openapi.json', 'generated/orders/openapi.yaml', 'generated/orders/schema.d.ts']));
+    expect(committed.every((f) => f === 'specs/orders.yaml' || f.startsWith('generated/orders/'))).toBe(true);
     expect(git(dir, 'status', '--porcelain').trim()).toBe('');
   });
 

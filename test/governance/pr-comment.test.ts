@@ -34,7 +34,7 @@ describe('the pull-request comment', () => {
     git(dir, 'checkout', '-qb', branchName);
     const path = join(dir, 'specs', 'feedback.yaml');
     writeFileSync(path, specChange(readFileSync(path, 'utf8')));
-    await runApis(['bundle'], { cwd: dir });
+    await runApis(['generate'], { cwd: dir });
     git(dir, 'add', '-A');
     git(dir, 'commit', '-qm', 'change');
     mkdirSync(join(dir, 'results'));

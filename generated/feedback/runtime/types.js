@@ -1,0 +1,2 @@
+/** Types that turn openapi-typescript's `operations` into handler signatures. */
+export {};

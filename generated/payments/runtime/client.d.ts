@@ -1,0 +1,63 @@
+/**
+ * The resilience every generated client gets, as a `fetch` for openapi-fetch:
+ *  - a timeout per attempt;
+ *  - retries on 429, 502, 503, 504 and network errors only, and only when a retry is safe: the method
+ *    is idempotent, or the operation takes an Idempotency-Key (a 429 was not processed, so it is
+ *    always retried);
+ *  - exponential backoff with full jitter, honouring Retry-After (seconds or an HTTP date);
+ *  - one Idempotency-Key per logical call, reused on every retry of that call;
+ *  - a bearer-token provider asked again once after a 401;
+ *  - a hook per attempt for logging and metrics.
+ * Hand-written and tested in this repository; `apis generate` copies it into each client package.
+ */
+export interface RetryOptions {
+    /** Attempts in total, the first included. Default 3. */
+    attempts?: number;
+    /** Base delay in milliseconds. Default 1000. */
+    baseDelayMs?: number;
+    /** Longest delay in milliseconds, Retry-After included. Default 30000. */
+    maxDelayMs?: number;
+}
+export interface AttemptInfo {
+    method: string;
+    url: string;
+    attempt: number;
+    status: number | null;
+    durationMs: number;
+    error?: unknown;
+    willRetry: boolean;
+}
+export interface TokenProvider {
+    (request: {
+        forceRefresh: boolean;
+    }): string | Promise<string>;
+}
+export interface ClientOptions {
+    baseUrl: string;
+    /** Bearer token for every request; asked again with forceRefresh after a 401. */
+    token?: TokenProvider;
+    /** Per-attempt timeout in milliseconds. Default 10000. */
+    timeoutMs?: number;
+    retry?: RetryOptions;
+    onAttempt?: (info: AttemptInfo) => void;
+    /** The fetch to wrap. Default: the global fetch. */
+    fetch?: typeof fetch;
+    /** For tests: how to wait. Default: setTimeout. */
+    sleep?: (ms: number) => Promise<void>;
+    /** For tests: randomness in [0, 1). Default: Math.random. */
+    random?: () => number;
+}
+export interface OperationRoute {
+    method: string;
+    /** The path template, e.g. /v1/payments/{payment_id}. */
+    path: string;
+}
+/** The delay before retry number `retry` (1-based): full jitter, or what Retry-After asks for. */
+export declare function backoffDelay(retry: number, retryAfter: string | null, options: Required<RetryOptions>, random: () => number, now?: number): number;
+/** Retry-After is either delay-seconds or an HTTP date. */
+export declare function parseRetryAfter(value: string | null, now?: number): number | undefined;
+/**
+ * A fetch that applies the house resilience. `idempotencyKeyRoutes` are the operations that declare
+ * an Idempotency-Key header: their calls get one generated key, reused on every retry.
+ */
+export declare function resilientFetch(options: ClientOptions, idempotencyKeyRoutes?: OperationRoute[]): typeof fetch;

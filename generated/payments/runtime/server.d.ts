@@ -1,0 +1,25 @@
+import { type Express, type Request } from 'express';
+import { type IdempotencyStore } from './idempotency.js';
+import type { HandlerContext } from './types.js';
+export interface OperationInfo {
+    method: 'get' | 'put' | 'post' | 'delete' | 'patch' | 'head' | 'options';
+    path: string;
+    idempotencyKey: boolean;
+    featureFlag?: string;
+}
+export interface FlagProvider {
+    isEnabled(flag: string): boolean | Promise<boolean>;
+}
+export interface ServerOptions {
+    idempotencyStore?: IdempotencyStore;
+    /** Operations marked x-feature-flag answer 404 while their flag is off. Default: every flag on. */
+    flags?: FlagProvider;
+    /** Validate handler responses against the spec (a violation becomes a 500). Default true. */
+    validateResponses?: boolean;
+    /** Where unexpected errors go; the client only ever sees a generic 500 problem. */
+    onError?: (error: unknown, request: Request) => void;
+}
+export declare function etagOf(body: unknown): string;
+/** Whether following internal $refs from some node can lead back to it. */
+export declare function hasRefCycle(spec: Record<string, unknown>): boolean;
+export declare function createApiServer(spec: Record<string, unknown>, operations: Record<string, OperationInfo>, handlers: Record<string, (request: never, context: HandlerContext) => unknown>, options?: ServerOptions): Express;

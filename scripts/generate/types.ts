@@ -1,0 +1,38 @@
+import { createRequire } from 'node:module';
+import openapiTS, { astToString } from 'openapi-typescript';
+import { isObject } from '../../rules/lib/openapi-index.ts';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * openapi-typescript validates with its own Redocly (v1, nested under it). It gets a configuration
+ * built here, so a redocly.yaml lying in the working folder never changes or breaks generation.
+ */
+async function ownRedoclyConfig(): Promise<unknown> {
+  const redocly = createRequire(require.resolve('openapi-typescript'))('@redocly/openapi-core') as { createConfig(raw: unknown, options?: unknown): Promise<unknown> };
+  return redocly.createConfig({ rules: {} }, { extends: ['minimal'] });
+}
+
+/**
+ * The client fills Idempotency-Key itself (one per call, reused on retries), so the types make it
+ * optional; the server still requires it, through the spec its validator reads.
+ */
+function withOptionalIdempotencyKey(document: Record<string, any>): Record<string, any> {
+  const copy = structuredClone(document);
+  const stack: unknown[] = [copy];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) stack.push(...node);
+    else if (isObject(node)) {
+      if (node.in === 'header' && typeof node.name === 'string' && node.name.toLowerCase() === 'idempotency-key') node.required = false;
+      stack.push(...Object.values(node));
+    }
+  }
+  return copy;
+}
+
+export async function schemaTypes(document: Record<string, any>): Promise<string> {
+  const ast = await openapiTS(withOptionalIdempotencyKey(document) as never, { redocly: (await ownRedoclyConfig()) as never, exportType: false, rootTypes: false, // A default does not make a request property required.
+    defaultNonNullable: false });
+  return astToString(ast);
+}

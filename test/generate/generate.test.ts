@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO, expectUserError, runApis, tempRepo } from '../helpers.ts';
+
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of readdirSync(dir, { recursive: true }) as string[]) {
+    try {
+      out[f] = readFileSync(join(dir, f), 'utf8');
+    } catch {
+      // a folder
+    }
+  }
+  return out;
+}
+
+describe('apis generate', () => {
+  it('is deterministic and matches the committed generated code (apis generate --check)', async () => {
+    const check = await runApis(['generate', '--check']);
+    expect(check.code, check.stdout + check.stderr).toBe(0);
+    const dir = tempRepo();
+    expect((await runApis(['generate'], { cwd: dir })).code).toBe(0);
+    expect(snapshot(join(dir, 'generated', 'payments'))).toEqual(snapshot(join(REPO, 'generated', 'payments')));
+  });
+
+  it('--check fails on stale generated code and names the files and the fix', async () => {
+    const dir = tempRepo();
+    await runApis(['generate'], { cwd: dir });
+    const spec = join(dir, 'specs', 'feedback.yaml');
+    writeFileSync(spec, readFileSync(spec, 'utf8').replace('maxLength: 1000', 'maxLength: 900'));
+    const result = await runApis(['generate', '--check'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/generated\/feedback\/openapi\.json is out of date/);
+    expect(result.stdout).toMatch(/run npx apis generate/);
+    const check = await runApis(['check'], { cwd: dir });
+    expect(check.stdout).toMatch(/✖ generated[\s\S]*reproduce: npx apis generate/);
+  });
+
+  it('leaves the previous files untouched when the spec cannot be turned into code', async () => {
+    const dir = tempRepo();
+    await runApis(['generate'], { cwd: dir });
+    const before = snapshot(join(dir, 'generated'));
+    const spec = join(dir, 'specs', 'orders.yaml');
+    writeFileSync(spec, readFileSync(spec, 'utf8').replace("$ref: '#/components/schemas/OrderPatch'", "$ref: '#/components/schemas/Missing'"));
+    expectUserError(await runApis(['generate'], { cwd: dir }), 'specs/orders.yaml:', /no such location/);
+    expect(snapshot(join(dir, 'generated'))).toEqual(before);
+  });
+
+  it('every @ts-expect-error of the type tests really fires', () => {
+    const fixture = readFileSync(join(REPO, 'test', 'types', 'generated-types.ts'), 'utf8');
+    const directives = fixture.split('\n').filter((l) => /^\s*\/\/ @ts-expect-error/.test(l)).length;
+    expect(directives).toBeGreaterThanOrEqual(7);
+    // Without the directives, tsc must report an error for each of them.
+    const probe = join(REPO, 'test', 'types', `.probe-${process.pid}.ts`);
+    writeFileSync(probe, fixture.replace(/^(\s*)\/\/ @ts-expect-error.*$/gm, '$1// (directive removed)'));
+    try {
+      execFileSync(join(REPO, 'node_modules', '.bin', 'tsc'), ['--noEmit', '--strict', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--target', 'ES2022', '--skipLibCheck', '--allowImportingTsExtensions', '--types', 'node', probe], { cwd: REPO, encoding: 'utf8' });
+      expect.unreachable('tsc accepted the code the directives guard');
+    } catch (error) {
+      const out = String((error as { stdout?: string }).stdout);
+      const lines = new Set([...out.matchAll(/\.probe-\d+\.ts\((\d+),/g)].map((m) => m[1]));
+      expect(lines.size).toBe(directives);
+    } finally {
+      execFileSync('rm', ['-f', probe]);
+    }
+  });
+});
+
+describe('the packed client package', () => {
+  it('installs into an empty project, where three lines of TypeScript type-check and call a running server', async () => {
+    const packDir = mkdtempSync(join(tmpdir(), 'apis-pack-'));
+    const tarball = execFileSync('npm', ['pack', join(REPO, 'generated', 'payments'), '--pack-destination', packDir, '--silent'], { encoding: 'utf8', env: { ...process.env, SCARF_ANALYTICS: 'false' } }).trim().split('\n').pop()!;
+    const project = mkdtempSync(join(tmpdir(), 'apis-consumer-'));
+    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', join(packDir, tarball), 'express@5.1.0', 'express-openapi-validator@5.6.2'], { cwd: project, stdio: 'pipe', env: { ...process.env, SCARF_ANALYTICS: 'false' } });
+    writeFileSync(join(project, 'main.ts'), [
+      "import { createPaymentsClient } from '@acme/payments-api';",
+      "const api = createPaymentsClient({ baseUrl: process.argv[2], token: () => 't' });",
+      "console.log(JSON.stringify((await api.GET('/v1/payments/{payment_id}', { params: { path: { payment_id: 'pay_1' } } })).data));",
+    ].join('\n'));
+    writeFileSync(join(project, 'server.mjs'), [
+      "import { createPaymentsServer } from '@acme/payments-api/server';",
+      "const payment = { id: 'pay_1', status: 'succeeded', amount: { value: '0.20', currency: 'EUR' }, refunded_amount: { value: '0.00', currency: 'EUR' }, payment_method: { type: 'wallet' }, created_at: '2026-11-22T10:00:00Z' };",
+      "const any = async () => ({ status: 200, body: payment });",
+      "const handlers = Object.fromEntries(['createPayment','getPayment','listPayments','capturePayment','cancelPayment','createRefund','getRefund','listRefunds','listPaymentEvents'].map((id) => [id, any]));",
+      "const server = createPaymentsServer(handlers).listen(0, '127.0.0.1', () => console.log(server.address().port));",
+    ].join('\n'));
+    execFileSync(join(REPO, 'node_modules', '.bin', 'tsc'), ['--noEmit', '--strict', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--target', 'ES2022', '--types', 'node', '--typeRoots', join(REPO, 'node_modules', '@types'), 'main.ts'], { cwd: project, encoding: 'utf8' });
+    const server = spawn(process.execPath, ['server.mjs'], { cwd: project, stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const port = await new Promise<string>((resolve) => server.stdout.once('data', (d) => resolve(String(d).trim())));
+      const out = execFileSync(join(REPO, 'node_modules', '.bin', 'tsx'), ['main.ts', `http://127.0.0.1:${port}`], { cwd: project, encoding: 'utf8' });
+      expect(JSON.parse(out)).toMatchObject({ id: 'pay_1', amount: { value: '0.20', currency: 'EUR' } });
+    } finally {
+      server.kill();
+    }
+  }, 180_000);
+});
