@@ -34,7 +34,7 @@ export function runApis(args: string[], options: { cwd?: string; env?: NodeJS.Pr
 }
 
 /** A throwaway repository folder holding a copy of the given (or all) specs. */
-export function tempRepo(files: Record<string, string> = {}, options: { copySpecs?: boolean } = {}): string {
+export function tempRepo(files: Record<string, string | Buffer> = {}, options: { copySpecs?: boolean } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'apis-test-'));
   if (options.copySpecs !== false) cpSync(join(REPO, 'specs'), join(dir, 'specs'), { recursive: true });
   else mkdirSync(join(dir, 'specs'));

@@ -4,9 +4,9 @@ import { createApiServer } from './runtime/server.js';
 export { etagOf } from './runtime/server.js';
 export { MemoryIdempotencyStore } from './runtime/idempotency.js';
 export const operationInfo = {
-    getFeedbackScreen: { method: 'get', path: '/v1/feedback-screen', idempotencyKey: false },
-    saveFeedback: { method: 'post', path: '/v1/save-feedback', idempotencyKey: false },
-    saveFeedbackV2: { method: 'post', path: '/v2/save-feedback', idempotencyKey: false, featureFlag: 'feedback_v2' },
+    'getFeedbackScreen': { method: 'get', path: '/v1/feedback-screen', idempotencyKey: false },
+    'saveFeedback': { method: 'post', path: '/v1/save-feedback', idempotencyKey: false },
+    'saveFeedbackV2': { method: 'post', path: '/v2/save-feedback', idempotencyKey: false, featureFlag: 'feedback_v2' },
 };
 /** The bundled spec the server validates against (next to this file, in the package and in the repository). */
 export function spec() {

@@ -15,9 +15,9 @@ export type OperationId = 'getFeedbackScreen' | 'saveFeedback' | 'saveFeedbackV2
 export type Handlers = HandlersFor<operations, OperationId>;
 
 export const operationInfo: Record<OperationId, OperationInfo> = {
-  getFeedbackScreen: { method: 'get', path: '/v1/feedback-screen', idempotencyKey: false },
-  saveFeedback: { method: 'post', path: '/v1/save-feedback', idempotencyKey: false },
-  saveFeedbackV2: { method: 'post', path: '/v2/save-feedback', idempotencyKey: false, featureFlag: 'feedback_v2' },
+  'getFeedbackScreen': { method: 'get', path: '/v1/feedback-screen', idempotencyKey: false },
+  'saveFeedback': { method: 'post', path: '/v1/save-feedback', idempotencyKey: false },
+  'saveFeedbackV2': { method: 'post', path: '/v2/save-feedback', idempotencyKey: false, featureFlag: 'feedback_v2' },
 };
 
 /** The bundled spec the server validates against (next to this file, in the package and in the repository). */

@@ -15,16 +15,16 @@ export type OperationId = 'cancelOrder' | 'changeOrderDestination' | 'createOrde
 export type Handlers = HandlersFor<operations, OperationId>;
 
 export const operationInfo: Record<OperationId, OperationInfo> = {
-  cancelOrder: { method: 'delete', path: '/v1/orders/{order_id}', idempotencyKey: false },
-  changeOrderDestination: { method: 'patch', path: '/v1/orders/{order_id}', idempotencyKey: false },
-  createOrder: { method: 'post', path: '/v1/orders', idempotencyKey: true },
-  deleteWebhookEndpoint: { method: 'delete', path: '/v1/webhook-endpoints/{endpoint_id}', idempotencyKey: false },
-  getOrder: { method: 'get', path: '/v1/orders/{order_id}', idempotencyKey: false },
-  getWebhookEndpoint: { method: 'get', path: '/v1/webhook-endpoints/{endpoint_id}', idempotencyKey: false },
-  listCreatedOrdersHistory: { method: 'get', path: '/v1/orders/created-history', idempotencyKey: false },
-  listOrderEvents: { method: 'get', path: '/v1/order-events', idempotencyKey: false },
-  listOrders: { method: 'get', path: '/v1/orders', idempotencyKey: false },
-  putWebhookEndpoint: { method: 'put', path: '/v1/webhook-endpoints/{endpoint_id}', idempotencyKey: false },
+  'cancelOrder': { method: 'delete', path: '/v1/orders/{order_id}', idempotencyKey: false },
+  'changeOrderDestination': { method: 'patch', path: '/v1/orders/{order_id}', idempotencyKey: false },
+  'createOrder': { method: 'post', path: '/v1/orders', idempotencyKey: true },
+  'deleteWebhookEndpoint': { method: 'delete', path: '/v1/webhook-endpoints/{endpoint_id}', idempotencyKey: false },
+  'getOrder': { method: 'get', path: '/v1/orders/{order_id}', idempotencyKey: false },
+  'getWebhookEndpoint': { method: 'get', path: '/v1/webhook-endpoints/{endpoint_id}', idempotencyKey: false },
+  'listCreatedOrdersHistory': { method: 'get', path: '/v1/orders/created-history', idempotencyKey: false },
+  'listOrderEvents': { method: 'get', path: '/v1/order-events', idempotencyKey: false },
+  'listOrders': { method: 'get', path: '/v1/orders', idempotencyKey: false },
+  'putWebhookEndpoint': { method: 'put', path: '/v1/webhook-endpoints/{endpoint_id}', idempotencyKey: false },
 };
 
 /** The bundled spec the server validates against (next to this file, in the package and in the repository). */

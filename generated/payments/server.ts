@@ -15,15 +15,15 @@ export type OperationId = 'cancelPayment' | 'capturePayment' | 'createPayment' |
 export type Handlers = HandlersFor<operations, OperationId>;
 
 export const operationInfo: Record<OperationId, OperationInfo> = {
-  cancelPayment: { method: 'post', path: '/v1/payments/{payment_id}/cancel', idempotencyKey: true },
-  capturePayment: { method: 'post', path: '/v1/payments/{payment_id}/capture', idempotencyKey: true },
-  createPayment: { method: 'post', path: '/v1/payments', idempotencyKey: true },
-  createRefund: { method: 'post', path: '/v1/refunds', idempotencyKey: true },
-  getPayment: { method: 'get', path: '/v1/payments/{payment_id}', idempotencyKey: false },
-  getRefund: { method: 'get', path: '/v1/refunds/{refund_id}', idempotencyKey: false },
-  listPaymentEvents: { method: 'get', path: '/v1/payment-events', idempotencyKey: false },
-  listPayments: { method: 'get', path: '/v1/payments', idempotencyKey: false },
-  listRefunds: { method: 'get', path: '/v1/refunds', idempotencyKey: false },
+  'cancelPayment': { method: 'post', path: '/v1/payments/{payment_id}/cancel', idempotencyKey: true },
+  'capturePayment': { method: 'post', path: '/v1/payments/{payment_id}/capture', idempotencyKey: true },
+  'createPayment': { method: 'post', path: '/v1/payments', idempotencyKey: true },
+  'createRefund': { method: 'post', path: '/v1/refunds', idempotencyKey: true },
+  'getPayment': { method: 'get', path: '/v1/payments/{payment_id}', idempotencyKey: false },
+  'getRefund': { method: 'get', path: '/v1/refunds/{refund_id}', idempotencyKey: false },
+  'listPaymentEvents': { method: 'get', path: '/v1/payment-events', idempotencyKey: false },
+  'listPayments': { method: 'get', path: '/v1/payments', idempotencyKey: false },
+  'listRefunds': { method: 'get', path: '/v1/refunds', idempotencyKey: false },
 };
 
 /** The bundled spec the server validates against (next to this file, in the package and in the repository). */

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { writeIfChanged } from '../lib/atomic-write.ts';
+import { removeStaleTempFiles, writeIfChanged } from '../lib/atomic-write.ts';
 import { bundleModel } from '../lib/bundle.ts';
 import { displayPath } from '../lib/repo.ts';
 import { loadDomains } from '../lib/workspace.ts';
@@ -14,6 +14,7 @@ export async function bundleCommand(domains: string[]): Promise<number> {
   const outputs = [];
   for (const { domain, model } of specs) outputs.push({ domain, bundled: await bundleModel(model) });
   for (const { domain, bundled } of outputs) {
+    await removeStaleTempFiles(join(root, 'generated', domain));
     const target = bundleTargets(root, domain);
     const wrote = [await writeIfChanged(target.json, bundled.json), await writeIfChanged(target.yaml, bundled.yaml)];
     const state = wrote.some(Boolean) ? 'written' : 'unchanged';

@@ -1,6 +1,6 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { writeIfChanged } from '../lib/atomic-write.ts';
+import { removeStaleTempFiles, writeIfChanged } from '../lib/atomic-write.ts';
 import { bundleModel } from '../lib/bundle.ts';
 import { loadConfig } from '../lib/config.ts';
 import { UserError } from '../lib/errors.ts';
@@ -91,6 +91,7 @@ export async function generateCommand(domains: string[], options: { check?: bool
     return 1;
   }
   for (const { domain, files } of outputs) {
+    await removeStaleTempFiles(join(root, 'generated', domain));
     let written = 0;
     for (const [path, content] of files) if (await writeIfChanged(join(root, 'generated', domain, path), content)) written++;
     process.stdout.write(`${domain}: ${displayPath(join(root, 'generated', domain))}/ (${written === 0 ? 'unchanged' : `${plural(written, 'file')} written`})\n`);

@@ -1,4 +1,4 @@
-import { link, mkdir, open, rename, rm, readFile, writeFile } from 'node:fs/promises';
+import { link, mkdir, open, readdir, rename, rm, readFile, writeFile } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -37,6 +37,15 @@ export async function createFileAtomic(path: string, content: string): Promise<v
   } finally {
     await rm(temp, { force: true });
   }
+}
+
+/**
+ * Removes the temporary files a killed run left behind in `dir` (and below): they are never the real
+ * file, only debris of an interrupted atomic write.
+ */
+export async function removeStaleTempFiles(dir: string): Promise<void> {
+  const entries = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
+  await Promise.all(entries.filter((f) => /(^|\/)\.[^/]+\.[0-9a-f]{12}\.tmp$/.test(f)).map((f) => rm(join(dir, f), { force: true })));
 }
 
 /** Leaves an up-to-date file alone, so its timestamp and any watcher stay quiet. Returns whether it wrote. */

@@ -10,10 +10,14 @@ function fromEnv(name: string, fallback: number): number {
 
 export const limits = {
   get maxInputBytes(): number {
-    return fromEnv('APIS_MAX_INPUT_MB', 64) * 1024 * 1024;
+    return fromEnv('APIS_MAX_INPUT_MB', 32) * 1024 * 1024;
   },
   get maxRefFiles(): number {
     return fromEnv('APIS_MAX_REF_FILES', 500);
+  },
+  /** How many files deep a chain of external $refs may go (a.yaml → b.yaml → …). */
+  get maxRefDepth(): number {
+    return fromEnv('APIS_MAX_REF_DEPTH', 32);
   },
   /** Real specs nest a few dozen levels; thousands is an attack or a generator bug, and costs quadratic memory. */
   get maxDepth(): number {

@@ -122,10 +122,10 @@ async function followRefs(
   boundary: string,
 ): Promise<RefProblem[]> {
   const problems: RefProblem[] = [];
-  const queue: Array<[string, ParsedSource]> = [[rootPath, root]];
+  const queue: Array<[string, ParsedSource, number]> = [[rootPath, root, 0]];
   const missing = new Set<string>();
   while (queue.length > 0) {
-    const [filePath, source] = queue.shift()!;
+    const [filePath, source, depth] = queue.shift()!;
     for (const { ref, pointer } of collectRefs(source.value)) {
       const at = () => ({ file: source.file, pointer, ref, ...source.position(pointer + '/$ref') });
       const hash = ref.indexOf('#');
@@ -150,7 +150,11 @@ async function followRefs(
             if (files.size > limits.maxRefFiles) {
               throw new UserError(`${source.file}: more than ${limits.maxRefFiles} files reached through $ref (raise the limit with APIS_MAX_REF_FILES=<n>)`);
             }
-            queue.push([targetPath, loaded]);
+            if (depth + 1 > limits.maxRefDepth) {
+              const p = at();
+              throw new UserError(`${p.file}:${p.line}:${p.column}: $ref ${ref} goes more than ${limits.maxRefDepth} files deep (raise the limit with APIS_MAX_REF_DEPTH=<n>)`);
+            }
+            queue.push([targetPath, loaded, depth + 1]);
           } else {
             missing.add(targetPath);
           }

@@ -57,6 +57,7 @@ export function parseSource(text: string, file: string): ParsedSource {
     throw error;
   }
   const problem = doc.errors[0];
+  if (problem && /call stack/i.test(problem.message)) throw new UserError(`${file}: nested too deeply to parse (the limit is ${limits.maxDepth} levels)`);
   if (problem) {
     const { line, col } = lineCounter.linePos(problem.pos[0]);
     const reason = problem.code === 'DUPLICATE_KEY' ? 'duplicate key' : problem.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');

