@@ -99,6 +99,7 @@ console.log(`corpus: ${docs.length} of ${files.length} documents from openapi-di
 const outcomes: Outcome[] = [];
 const progressFile = join(CACHE, `corpus-results-${SIZE}-${SEED}.json`);
 let next = 0;
+let finished = 0;
 async function worker() {
   while (next < docs.length) {
     const doc = docs[next++];
@@ -109,9 +110,9 @@ async function worker() {
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
     for (const command of COMMANDS) outcomes.push(await runOne(relative(join(CACHE), doc), command, dir));
     rmSync(dir, { recursive: true, force: true });
-    if (outcomes.length % 40 === 0) {
+    if (++finished % 10 === 0) {
       writeFileSync(progressFile, JSON.stringify(outcomes));
-      console.log(`  ${outcomes.length / COMMANDS.length} documents done`);
+      console.log(`  ${finished} documents done`);
     }
   }
 }
