@@ -70,13 +70,18 @@ function runOne(doc: string, command: Command, dir: string): Promise<Outcome> {
   const [cmd, ...rest] = haveTime ? ['/usr/bin/time', '-f', '%M', '-o', rssFile, process.execPath, join(ROOT, 'scripts', 'bin', 'apis.js'), ...args[command]] : [process.execPath, join(ROOT, 'scripts', 'bin', 'apis.js'), ...args[command]];
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(cmd, rest, { cwd: dir, env: benchEnv, stdio: ['ignore', 'ignore', 'pipe'] });
+    // Its own process group, so a time-out kills the command under GNU time too.
+    const child = spawn(cmd, rest, { cwd: dir, env: benchEnv, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      child.kill('SIGKILL');
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
     }, LIMIT_MS);
     child.on('close', (code, signal) => {
       clearTimeout(timer);

@@ -15,13 +15,18 @@ export class ModelResolver extends BaseResolver {
 
 const configs = new Map<string, Promise<Config>>();
 
-/** Redocly's recommended rules, with examples that contradict their schema promoted to errors. */
+/**
+ * Redocly's recommended rules, with examples that contradict their schema promoted to errors.
+ * `no-invalid-schema-examples` is off: on some real specs (beezup.com in the APIs.guru corpus) it
+ * never finishes, in redocly lint itself too, and a synchronous rule cannot be interrupted.
+ * Request, response and parameter examples are still validated.
+ */
 const RECOMMENDED = {
   extends: ['recommended'],
   rules: {
     'no-invalid-media-type-examples': 'error',
     'no-invalid-parameter-examples': 'error',
-    'no-invalid-schema-examples': 'error',
+    'no-invalid-schema-examples': 'off',
   },
 };
 
