@@ -7,7 +7,6 @@ import type { CheckName, CommentCheck, SilencedFinding } from '../governance/pr-
 import { writeFileAtomic } from '../lib/atomic-write.ts';
 import { repoFiles } from '../lib/git.ts';
 import { colorizer, plural } from '../lib/output.ts';
-import { displayPath } from '../lib/repo.ts';
 import { loadDomains, type DomainSpec } from '../lib/workspace.ts';
 import { lintModels } from '../lint/engine.ts';
 import { summarize } from '../lint/finding.ts';

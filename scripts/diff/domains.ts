@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { git, gitTopLevel } from '../lib/git.ts';
 import { listDomains } from '../lib/repo.ts';
 import type { Change } from './change.ts';
@@ -27,7 +27,7 @@ export async function diffDomains(ref: string, root: string, only: string[] = []
   const names = [...new Set([...listDomains(root), ...(await domainsAt(ref, root))])].filter((d) => only.length === 0 || only.includes(d)).sort();
   const result: DomainDiff[] = [];
   for (const domain of names) {
-    const rel = join(root, 'specs', `${domain}.yaml`).slice(top.length + 1).split('\\').join('/');
+    const rel = relative(top, join(root, 'specs', `${domain}.yaml`)).split(sep).join('/');
     const base = await loadSide(`${ref}:${rel}`);
     const head = listDomains(root).includes(domain) ? await loadSide(join(root, 'specs', `${domain}.yaml`)) : { label: rel, document: null };
     const changes = diffDocuments(base.document, head.document);

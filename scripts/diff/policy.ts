@@ -1,4 +1,5 @@
 import { isObject } from '../../rules/lib/openapi-index.ts';
+import { pointerToPath } from '../lib/yaml-source.ts';
 import type { Change } from './change.ts';
 
 /**
@@ -77,7 +78,7 @@ export function evaluateGate(base: Record<string, any> | null, head: Record<stri
 
 function sunsetPassed(base: Record<string, any> | null, location: string, today: Date): boolean {
   let node: any = base;
-  for (const segment of location.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))) {
+  for (const segment of pointerToPath(location)) {
     node = isObject(node) ? node[segment] : undefined;
   }
   if (!isObject(node) || node.deprecated !== true || node['x-sunset'] === undefined) return false;

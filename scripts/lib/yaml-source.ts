@@ -96,9 +96,8 @@ export function pointerToPath(pointer: string): string[] {
   return pointer.replace(/^#/, '').split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-export function pathToPointer(path: ReadonlyArray<string | number>): string {
-  return path.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
-}
+/** JSON pointers are encoded in one place, the rules' index, which plain Spectral loads too. */
+export { pointerOf as pathToPointer } from '../../rules/lib/openapi-index.ts';
 
 function positionOf(doc: Document, lines: LineCounter, pointer: string): { line: number; column: number } {
   let node: Node | null | undefined = doc.contents;

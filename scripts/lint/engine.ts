@@ -1,4 +1,5 @@
 import type { SpecModel } from '../lib/spec-model.ts';
+import { pointerToPath } from '../lib/yaml-source.ts';
 import { exceptionFor } from './exceptions.ts';
 import { compareFindings, type Finding } from './finding.ts';
 import { houseFindings } from './house.ts';
@@ -23,7 +24,7 @@ export async function lintModels(models: SpecModel[]): Promise<Finding[]> {
       const positions = file?.positions(new Set(group.map((f) => f.pointer)));
       for (const finding of group) {
         const { line, column } = positions?.get(finding.pointer) ?? { line: 1, column: 1 };
-        const reason = exceptionFor(file?.value, pointerSegments(finding.pointer), finding.rule);
+        const reason = exceptionFor(file?.value, pointerToPath(finding.pointer), finding.rule);
         findings.push({ ...finding, line, column, ...(reason === undefined ? {} : { silenced: true, reason }) });
       }
     }
@@ -31,6 +32,3 @@ export async function lintModels(models: SpecModel[]): Promise<Finding[]> {
   return findings.sort(compareFindings);
 }
 
-function pointerSegments(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}

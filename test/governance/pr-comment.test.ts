@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHECK_ORDER, MARKER, buildPrComment, mergeChecks } from '../../scripts/governance/pr-comment.ts';
-import { REPO, git, gitRepo, runApis } from '../helpers.ts';
+import { git, gitRepo, runApis } from '../helpers.ts';
 
 describe('the pull-request comment', () => {
   it('lists every check in a fixed order, whatever order the results came in', () => {
