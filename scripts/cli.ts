@@ -18,6 +18,7 @@ const commands = {
   prComment: () => import('./commands/pr-comment.ts'),
   releaseTags: () => import('./commands/release-tags.ts'),
   start: () => import('./commands/start.ts'),
+  mock: () => import('./commands/mock.ts'),
 };
 
 const program = new Command('apis')
@@ -133,6 +134,22 @@ program
   .option('--to <git-ref>', 'the newer version (default: the working tree)')
   .addHelpText('after', example('npx apis changelog payments --from payments@1.0.0 --to master'))
   .action(run(async (domain: string, options) => (await commands.changelog()).changelogCommand(domain, options)));
+
+program
+  .command('mock')
+  .description('Serve every domain (or the named ones) from one port with Prism: examples, validation, idempotency, injected faults')
+  .argument('[domains...]', 'domains to serve (all when none is given)')
+  .option('-p, --port <port>', 'port to listen on (0 picks a free one)', '4010')
+  .option('--host <address>', 'address to listen on (0.0.0.0 lets phones on the network reach it)', '127.0.0.1')
+  .option('--ref <git-ref>', 'serve the specs as they are at this branch, tag or commit')
+  .option('--dynamic', 'generate data from the schemas instead of answering with the examples')
+  .option('--seed <n>', 'seed for --dynamic data and for random faults (default 1)')
+  .option('--faults <settings>', "fail some requests: 'rate=0.1,status=503|429|drop,retry-after=2', or a YAML file of the same settings")
+  .option('--latency <range>', 'delay every answer, e.g. 200ms-2s')
+  .option('--proxy <upstream-url>', 'instead of mocking, forward to a real server and print where its answers break the contract')
+  .option('-q, --quiet', 'do not print a line per request')
+  .addHelpText('after', example("npx apis mock --faults 'rate=0.2,status=503' --latency 100ms-1s\n  npx apis mock payments --proxy http://localhost:8080"))
+  .action(run(async (domains: string[], options) => (await commands.mock()).mockCommand(domains, options)));
 
 program
   .command('start')

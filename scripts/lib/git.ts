@@ -65,6 +65,21 @@ function blobReader(ref: string, top: string): SpecReader {
       }
     },
     label: (absPath) => (ref === '' ? toRepoPath(absPath) : `${ref}:${toRepoPath(absPath)}`),
+    async list(absDir) {
+      const rel = toRepoPath(absDir);
+      if (rel.startsWith('..')) return undefined;
+      // `ref:dir` is a tree at a commit; the index (ref '') has no trees, so list its paths under dir/.
+      const args = ref === '' ? ['ls-files', '--', `${rel}/`] : ['ls-tree', '--name-only', `${ref}:${rel}`];
+      try {
+        const { stdout } = await run('git', args, { cwd: top, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+        const names = stdout.split('\n').filter(Boolean);
+        if (ref !== '') return names;
+        const files = names.map((p) => p.slice(rel.length + 1)).filter((p) => !p.includes('/'));
+        return files.length > 0 ? files : undefined;
+      } catch {
+        return undefined;
+      }
+    },
   };
 }
 

@@ -19,8 +19,13 @@ export const DOMAIN_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 export function listDomains(root: string): string[] {
   const specs = join(root, 'specs');
   if (!existsSync(specs)) throw new UserError(`${displayPath(specs)}: no specs/ folder; run apis from the repository`);
-  return readdirSync(specs)
-    .filter((name) => name.endsWith('.yaml') && statSync(join(specs, name)).isFile())
+  return domainsOf(readdirSync(specs).filter((name) => statSync(join(specs, name)).isFile()));
+}
+
+/** The domains among the file names of a specs/ folder (on disk or at a git ref). */
+export function domainsOf(fileNames: string[]): string[] {
+  return fileNames
+    .filter((name) => name.endsWith('.yaml'))
     .map((name) => name.slice(0, -'.yaml'.length))
     .sort();
 }
@@ -30,8 +35,7 @@ export function specPathOf(root: string, domain: string): string {
 }
 
 /** Picks the named domains (all when none are named), refusing unknown names with the list of known ones. */
-export function selectDomains(root: string, requested: string[]): string[] {
-  const known = listDomains(root);
+export function selectDomains(root: string, requested: string[], known: string[] = listDomains(root)): string[] {
   if (requested.length === 0) return known;
   for (const name of requested) {
     if (!known.includes(name)) {

@@ -11,6 +11,8 @@ export interface SpecReader {
   read(absPath: string): Promise<Uint8Array | undefined>;
   /** How a file is named in messages. */
   label(absPath: string): string;
+  /** Names of the files in a folder, or undefined when there is no such folder. Readers of git refs only. */
+  list?(absDir: string): Promise<string[] | undefined>;
 }
 
 export const workingTree: SpecReader = {

@@ -1,5 +1,6 @@
-import { dirname } from 'node:path';
-import { findRepoRoot, listDomains, selectDomains, specPathOf } from './repo.ts';
+import { dirname, join } from 'node:path';
+import { UserError } from './errors.ts';
+import { domainsOf, findRepoRoot, listDomains, selectDomains, specPathOf } from './repo.ts';
 import { loadSpec, type SpecModel, type SpecReader } from './spec-model.ts';
 
 /** Loads the given spec files, or every domain's spec when none is given, stopping at the first unusable one. */
@@ -20,8 +21,17 @@ export interface DomainSpec {
 export async function loadDomains(requested: string[], reader?: SpecReader): Promise<{ root: string; specs: DomainSpec[] }> {
   const root = findRepoRoot();
   const specs: DomainSpec[] = [];
-  for (const domain of selectDomains(root, requested)) {
+  for (const domain of selectDomains(root, requested, await domainsSeenBy(root, reader))) {
     specs.push({ domain, model: await loadSpec(specPathOf(root, domain), { boundary: root, reader }) });
   }
   return { root, specs };
+}
+
+/** The domains as the reader sees them: a git ref may have more, fewer or other domains than the working tree. */
+async function domainsSeenBy(root: string, reader: SpecReader | undefined): Promise<string[]> {
+  if (!reader?.list) return listDomains(root);
+  const specsDir = join(root, 'specs');
+  const names = await reader.list(specsDir);
+  if (names === undefined) throw new UserError(`${reader.label(specsDir)}: no specs/ folder there`);
+  return domainsOf(names);
 }

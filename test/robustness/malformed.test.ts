@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO, expectUserError, runApis, tempRepo, type RunResult } from '../helpers.ts';
+import { spawn } from 'node:child_process';
+import { APIS_BIN, REPO, expectUserError, runApis, tempRepo, type RunResult } from '../helpers.ts';
 
 /**
  * Hostile and broken input against every command that reads a spec: each case states the exit code
  * per command, and every failure must be one line on stderr naming the file, without a stack trace.
  */
-type Command = 'lint' | 'bundle' | 'diff' | 'generate';
-const COMMANDS: Command[] = ['lint', 'bundle', 'diff', 'generate'];
+type Command = 'lint' | 'bundle' | 'diff' | 'generate' | 'mock';
+const COMMANDS: Command[] = ['lint', 'bundle', 'diff', 'generate', 'mock'];
 
 function run(command: Command, dir: string): Promise<RunResult> {
   switch (command) {
@@ -20,7 +21,25 @@ function run(command: Command, dir: string): Promise<RunResult> {
       return runApis(['diff', 'specs/bad.yaml', 'specs/bad.yaml', '--format', 'json'], { cwd: dir });
     case 'generate':
       return runApis(['generate', 'bad'], { cwd: dir });
+    case 'mock':
+      return mockUntilServing(dir);
   }
+}
+
+/** `apis mock` serves until stopped: once it says it serves, it is stopped with SIGTERM and must exit 0. */
+function mockUntilServing(dir: string): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [APIS_BIN, 'mock', 'bad', '--port', '0', '--quiet'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      if (stdout.includes('Ctrl-C stops.') && !child.killed) child.kill('SIGTERM');
+    });
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout: code === 2 ? '' : stdout, stderr }));
+  });
 }
 
 const feedback = readFileSync(join(REPO, 'specs', 'feedback.yaml'), 'utf8');
@@ -52,16 +71,16 @@ const cases: Case[] = [
   { name: 'a 50 MB document is refused above the documented 32 MB limit', files: { 'specs/bad.yaml': `${minimal}x-padding: "${'a'.repeat(50 * 1024 * 1024)}"\n` }, exit: 2, message: /is 50\.0 MB, above the 32\.0 MB input limit \(raise it with APIS_MAX_INPUT_MB=<megabytes>\)/ },
   { name: 'nesting 10,000 levels deep (YAML)', files: { 'specs/bad.yaml': deepYaml }, exit: 2, message: /nested (more than 256 levels deep|too deeply to parse)/ },
   { name: 'nesting 10,000 levels deep (JSON)', files: { 'specs/bad.yaml': deepJson }, exit: 2, message: /nested (more than 256 levels deep|too deeply to parse)/ },
-  { name: 'a $ref to a missing file', files: { 'specs/bad.yaml': `${minimal}paths:\n  /v1/x:\n    $ref: './nowhere.yaml'\n` }, exit: { lint: 1, bundle: 2, diff: 2, generate: 2 }, message: /nowhere\.yaml does not exist/ },
-  { name: 'a $ref to a missing pointer', files: { 'specs/bad.yaml': `${minimal}paths:\n  /v1/x:\n    $ref: '#/components/pathItems/Nope'\n` }, exit: { lint: 1, bundle: 2, diff: 2, generate: 2 }, message: /no such location/ },
+  { name: 'a $ref to a missing file', files: { 'specs/bad.yaml': `${minimal}paths:\n  /v1/x:\n    $ref: './nowhere.yaml'\n` }, exit: { lint: 1, bundle: 2, diff: 2, generate: 2, mock: 2 }, message: /nowhere\.yaml does not exist/ },
+  { name: 'a $ref to a missing pointer', files: { 'specs/bad.yaml': `${minimal}paths:\n  /v1/x:\n    $ref: '#/components/pathItems/Nope'\n` }, exit: { lint: 1, bundle: 2, diff: 2, generate: 2, mock: 2 }, message: /no such location/ },
   { name: 'a $ref to a URL, refused without any network access', files: { 'specs/bad.yaml': `${minimal}paths:\n  /v1/x:\n    $ref: 'https://example.com/api.yaml#/paths/x'\n` }, exit: 2, message: /\$ref to a URL .* is refused/ },
   { name: 'a $ref that escapes the repository', files: { 'specs/bad.yaml': `${minimal}paths:\n  /v1/x:\n    $ref: '../../../etc/thing.yaml'\n` }, exit: 2, message: /points outside the repository and is refused/ },
-  { name: 'a circular $ref', files: { 'specs/bad.yaml': circular }, exit: { lint: 1, bundle: 0, diff: 0, generate: 0 } },
+  { name: 'a circular $ref', files: { 'specs/bad.yaml': circular }, exit: { lint: 1, bundle: 0, diff: 0, generate: 0, mock: 0 } },
   { name: 'Swagger 2.0', files: { 'specs/bad.yaml': 'swagger: "2.0"\ninfo: {title: t, version: "1"}\npaths: {}\n' }, exit: 2, message: /is Swagger 2\.0; convert it to OpenAPI 3 first/ },
   { name: 'OpenAPI 3.2', files: { 'specs/bad.yaml': 'openapi: 3.2.0\ninfo: {title: t, version: "1"}\npaths: {}\n' }, exit: 2, message: /OpenAPI 3\.2\.0 is not supported \(supported: 3\.0\.x and 3\.1\.x\)/ },
   { name: 'an unknown version', files: { 'specs/bad.yaml': 'openapi: banana\ninfo: {title: t, version: "1"}\n' }, exit: 2, message: /OpenAPI banana is not supported/ },
-  { name: 'JSON instead of YAML is accepted', files: { 'specs/bad.yaml': JSON.stringify(JSON.parse(readFileSync(join(REPO, 'generated', 'feedback', 'openapi.json'), 'utf8'))) }, exit: { lint: 0, bundle: 0, diff: 0, generate: 0 } },
-  { name: 'a spec with only webhooks', files: { 'specs/bad.yaml': webhooksOnly }, exit: { lint: 1, bundle: 0, diff: 0, generate: 0 } },
+  { name: 'JSON instead of YAML is accepted', files: { 'specs/bad.yaml': JSON.stringify(JSON.parse(readFileSync(join(REPO, 'generated', 'feedback', 'openapi.json'), 'utf8'))) }, exit: { lint: 0, bundle: 0, diff: 0, generate: 0, mock: 0 } },
+  { name: 'a spec with only webhooks', files: { 'specs/bad.yaml': webhooksOnly }, exit: { lint: 1, bundle: 0, diff: 0, generate: 0, mock: 2 } },
 ];
 
 describe.concurrent('malformed input, every command', () => {

@@ -1,0 +1,128 @@
+import type { AddressInfo } from 'node:net';
+import { bundleModel } from '../lib/bundle.ts';
+import { UserError } from '../lib/errors.ts';
+import { gitReader } from '../lib/git.ts';
+import { colorizer, plural } from '../lib/output.ts';
+import { loadDomains } from '../lib/workspace.ts';
+import { DomainEngine, type EngineMode } from '../mock/engine.ts';
+import { FaultInjector, faultSettings } from '../mock/faults.ts';
+import { createMockServer, type RequestLog } from '../mock/server.ts';
+
+export interface MockOptions {
+  port: string;
+  host: string;
+  ref?: string;
+  dynamic?: boolean;
+  seed?: string;
+  faults?: string;
+  latency?: string;
+  proxy?: string;
+  quiet?: boolean;
+}
+
+export interface RunningMock {
+  /** Base URL of each domain, e.g. http://127.0.0.1:4010/payments. */
+  urls: Map<string, string>;
+  origin: string;
+  faults: FaultInjector;
+  close(): Promise<void>;
+}
+
+/** Starts the mock without printing anything: `apis mock` and `npm start` both use it. */
+export async function startMock(domains: string[], options: MockOptions, onRequest?: (entry: RequestLog) => void): Promise<RunningMock> {
+  const port = Number(options.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port must be a port number (0-65535), not "${options.port}"`);
+  const faults = new FaultInjector(faultSettings(options.faults, options.latency, options.seed));
+  const mode = engineMode(domains, options);
+  const { specs } = await loadDomains(domains, options.ref ? await gitReader(options.ref, process.cwd()) : undefined);
+  const engines = await Promise.all(specs.map(async ({ domain, model }) => DomainEngine.create(domain, model.file, (await bundleModel(model)).document, mode)));
+  const server = createMockServer({ engines, faults, onRequest });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') reject(new UserError(`port ${port} on ${options.host} is already in use; choose another with --port`));
+      else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') reject(new UserError(`--host ${options.host}: not an address of this machine`));
+      else reject(new UserError(`cannot listen on ${options.host}:${port}: ${error.message}`));
+    });
+    server.listen(port, options.host, resolve);
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const origin = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`;
+  return {
+    urls: new Map(engines.map((e) => [e.domain, `${origin}/${e.domain}`])),
+    origin,
+    faults,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function engineMode(domains: string[], options: MockOptions): EngineMode {
+  if (options.proxy === undefined) return { kind: 'mock', dynamic: Boolean(options.dynamic), seed: options.dynamic ? (options.seed ?? '1') : undefined };
+  if (domains.length !== 1) throw new UserError('--proxy checks one backend against one spec: name exactly one domain (e.g. apis mock --proxy http://localhost:8080 payments)');
+  let upstream: URL;
+  try {
+    upstream = new URL(options.proxy);
+  } catch {
+    throw new UserError(`--proxy: "${options.proxy}" is not a URL (e.g. http://localhost:8080)`);
+  }
+  if (upstream.protocol !== 'http:' && upstream.protocol !== 'https:') throw new UserError(`--proxy: ${options.proxy} is not an http(s) URL`);
+  return { kind: 'proxy', upstream };
+}
+
+/** `apis mock [domain…]`: serves every domain from one port until Ctrl-C (or SIGTERM). */
+export async function mockCommand(domains: string[], options: MockOptions): Promise<number> {
+  const signals = stopSignals();
+  const paint = colorizer();
+  const log = (entry: RequestLog) => {
+    if (options.quiet) return;
+    const status = entry.status === 'dropped' ? paint('red', 'dropped') : entry.status >= 500 ? paint('red', String(entry.status)) : entry.status >= 400 ? paint('yellow', String(entry.status)) : paint('green', String(entry.status));
+    const lines = [`${entry.method.padEnd(6)} ${entry.url} ${status} ${entry.ms.toFixed(0)} ms`, ...entry.notes.map((n) => `         ${n}`)];
+    process.stdout.write(lines.join('\n') + '\n');
+  };
+  const mock = await startMock(domains, options, log);
+  const what = options.proxy ? `Validating proxy to ${options.proxy}` : `Mocking ${plural(mock.urls.size, 'domain')}`;
+  const source = options.ref ? ` as of ${options.ref}` : '';
+  const width = Math.max(...[...mock.urls.keys()].map((d) => d.length));
+  const lines = [
+    `${what}${source} (Prism), ${options.dynamic ? `generated data, seed ${options.seed ?? '1'}` : 'answers from the examples'}:`,
+    ...[...mock.urls].map(([domain, url]) => `  ${domain.padEnd(width)}  ${paint('cyan', url)}`),
+    `Faults: ${mock.faults.describe()}`,
+    'Ctrl-C stops.',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+  await signals.whenStopped(mock.close);
+  return 0;
+}
+
+/**
+ * Ctrl-C and SIGTERM handling for long-running commands, installed before anything is printed:
+ * a signal that arrives before Node has a listener kills the process outright. The first signal
+ * closes what `whenStopped` was given (or stops the start-up); a second one exits at once.
+ */
+export function stopSignals(): { whenStopped(close: () => Promise<void>): Promise<void> } {
+  let requested = false;
+  let closer: (() => void) | undefined;
+  const stop = (signal: NodeJS.Signals) => {
+    if (requested) process.exit(signal === 'SIGINT' ? 130 : 143);
+    requested = true;
+    closer?.();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return {
+    whenStopped: (close) =>
+      new Promise<void>((resolve) => {
+        closer = () =>
+          void close().then(() => {
+            process.off('SIGINT', stop);
+            process.off('SIGTERM', stop);
+            resolve();
+          });
+        if (requested) closer();
+      }),
+  };
+}

@@ -1,0 +1,216 @@
+/**
+ * One domain's mock (or validating proxy): Prism's HTTP engine, called in-process, plus what Prism
+ * does not do: invalid requests become a 400 problem listing every violation in the body, idempotency
+ * keys replay or conflict, and injected faults answer with the spec's own 429/503 examples.
+ */
+import { createRequire } from 'node:module';
+import type { IHttpConfig, IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
+import { UserError } from '../lib/errors.ts';
+import { pathToPointer } from '../lib/yaml-source.ts';
+import type { FaultDecision } from './faults.ts';
+import { IdempotencyStore, requestFingerprint, type StoredResponse } from './idempotency.ts';
+
+const require = createRequire(import.meta.url);
+
+export interface MockRequest {
+  method: string;
+  /** The path inside the domain, e.g. /v1/payments. */
+  path: string;
+  query: Record<string, string | string[]>;
+  /** Lower-case names, as node:http gives them. */
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+export interface MockResponse extends StoredResponse {
+  /** Close the connection without answering. */
+  drop?: boolean;
+  /** What to print about this request: contract violations of the request or the response. */
+  notes: string[];
+}
+
+export type EngineMode = { kind: 'mock'; dynamic: boolean; seed?: string } | { kind: 'proxy'; upstream: URL };
+
+interface Operation {
+  method: string;
+  path: string;
+  request?: { headers?: { name: string }[] };
+  responses: { code: string }[];
+}
+
+interface Diagnostic {
+  path?: string[];
+  location?: string[];
+  code?: string | number;
+  message: string;
+  severity: number | string;
+}
+
+type Prism = typeof import('@stoplight/prism-http');
+
+/** Prism's modules are CommonJS and slow to load; loaded once, when the first domain needs them. */
+function prismModules() {
+  const http = require('@stoplight/prism-http') as Prism;
+  const { createLogger } = require('@stoplight/prism-core') as typeof import('@stoplight/prism-core');
+  const route = (require('@stoplight/prism-http/dist/router') as { default: (opts: { resources: Operation[]; input: IHttpRequest }) => { _tag: 'Left' | 'Right'; right?: Operation } }).default;
+  // The Prefer header (code=, example=, dynamic=) parsed exactly as `prism mock` does.
+  const { getHttpConfigFromRequest } = require('@stoplight/prism-http-server/dist/getHttpConfigFromRequest') as {
+    getHttpConfigFromRequest: (input: IHttpRequest) => { _tag: 'Left' | 'Right'; left?: Error; right?: Record<string, unknown> };
+  };
+  return { http, createLogger, route, getHttpConfigFromRequest };
+}
+
+let modules: ReturnType<typeof prismModules> | undefined;
+
+export class DomainEngine {
+  private readonly idempotency = new IdempotencyStore();
+
+  private constructor(
+    readonly domain: string,
+    readonly operations: Operation[],
+    private readonly prism: { request: (input: IHttpRequest, ops: never[], config?: IHttpConfig) => () => Promise<{ _tag: 'Left' | 'Right'; left?: ProblemError; right?: { output: IHttpResponse; validations: { input: Diagnostic[]; output: Diagnostic[] } } }> },
+    private readonly config: IHttpConfig,
+  ) {}
+
+  /** `file` names the spec in messages; `document` is the bundled spec, which Prism may modify. */
+  static async create(domain: string, file: string, document: Record<string, unknown>, mode: EngineMode): Promise<DomainEngine> {
+    modules ??= prismModules();
+    let operations: Operation[];
+    try {
+      operations = (await modules.http.getHttpOperationsFromSpec(document as never)) as unknown as Operation[];
+    } catch (error) {
+      throw new UserError(`${file}: Prism cannot read the spec: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    }
+    if (operations.length === 0) throw new UserError(`${file}: has no operations to ${mode.kind === 'mock' ? 'mock' : 'proxy'} (webhooks alone are not served)`);
+    const shared = { validateRequest: true, validateResponse: true, checkSecurity: true, errors: false, upstreamProxy: undefined };
+    const config = (
+      mode.kind === 'mock' ? { ...shared, isProxy: false, mock: { dynamic: mode.dynamic, seed: mode.seed } } : { ...shared, isProxy: true, upstream: mode.upstream, mock: { dynamic: false } }
+    ) as IHttpConfig;
+    const logger = modules.createLogger(`apis-mock-${domain}`, { level: 'silent' });
+    const prism = modules.http.createInstance(config, { logger }) as unknown as DomainEngine['prism'];
+    return new DomainEngine(domain, operations, prism, config);
+  }
+
+  async respond(request: MockRequest, fate: FaultDecision): Promise<MockResponse> {
+    if (fate.fault === 'drop') return { status: 0, headers: {}, body: undefined, drop: true, notes: ['connection dropped (fault)'] };
+    const input = this.prismInput(request);
+    const operation = this.operationOf(input);
+    if (fate.fault !== undefined) return this.faultResponse(input, operation, fate.fault, fate.retryAfterSeconds);
+    const key = operation?.request?.headers?.some((h) => h.name.toLowerCase() === 'idempotency-key') ? request.headers['idempotency-key'] : undefined;
+    if (!operation || key === undefined) return (await this.answer(input)).response;
+
+    const claim = await this.idempotency.claim(`${operation.method} ${operation.path}`, key, requestFingerprint(request.method, request.path, request.body));
+    if (claim.kind === 'conflict') {
+      const conflict = await this.statusResponse(input, operation, 409, 'The Idempotency-Key was already used with another request');
+      return { ...conflict, notes: [`Idempotency-Key ${key} reused with another request: 409`] };
+    }
+    if (claim.kind === 'replay') return { ...claim.response, headers: { ...claim.response.headers, 'idempotent-replayed': 'true' }, notes: [`replayed the answer to Idempotency-Key ${key}`] };
+    try {
+      const { response, processed } = await this.answer(input);
+      claim.settle(processed && response.status < 500 ? { status: response.status, headers: response.headers, body: response.body } : undefined);
+      return response;
+    } catch (error) {
+      claim.settle(undefined);
+      throw error;
+    }
+  }
+
+  private prismInput(request: MockRequest): IHttpRequest {
+    return { method: request.method.toLowerCase() as IHttpRequest['method'], url: { path: request.path, query: request.query }, headers: request.headers, body: request.body };
+  }
+
+  private operationOf(input: IHttpRequest): Operation | undefined {
+    const routed = modules!.route({ resources: this.operations, input });
+    return routed._tag === 'Right' ? routed.right : undefined;
+  }
+
+  /** Prism's answer; `processed` is false when the request was refused before any work (invalid, unauthorised). */
+  private async answer(input: IHttpRequest, code?: number): Promise<{ response: MockResponse; processed: boolean }> {
+    const preferred = modules!.getHttpConfigFromRequest(input);
+    if (preferred._tag === 'Left') return { response: problem(400, 'The Prefer header is not valid', preferred.left!.message), processed: false };
+    const config = { ...this.config, mock: { ...(this.config as { mock: object }).mock, ...dropUndefined(preferred.right!), ...(code ? { code } : {}) } } as IHttpConfig;
+    const result = await this.prism.request(input, this.operations as never[], config)();
+    if (result._tag === 'Left') {
+      const error = result.left!;
+      const violations = (error.additional?.validation ?? []) as Diagnostic[];
+      if (violations.length > 0) return { response: invalidRequest(undefined, violations), processed: false };
+      // Prism's own problems (no such path, method not allowed, upstream failures) keep its type URI.
+      const type = error.name && error.name !== 'Error' ? error.name : 'about:blank';
+      const response = problem(error.status ?? 500, error.message, error.detail, error.additional?.headers, type);
+      return { response, processed: false };
+    }
+    const { output, validations } = result.right!;
+    const errors = validations.input.filter((v) => isError(v));
+    if (errors.some((v) => String(v.code) === '401')) return { response: toResponse(output, ['unauthorised: the request does not meet the security requirements']), processed: false };
+    if (errors.length > 0) return { response: invalidRequest(output, errors), processed: false };
+    const notes = validations.output.filter(isError).map((v) => `response violates the spec: ${locationOf(v)} ${v.message}`);
+    return { response: toResponse(output, notes), processed: true };
+  }
+
+  /** The spec's own example for the status when the operation declares it, else a plain problem. */
+  private async statusResponse(input: IHttpRequest, operation: Operation | undefined, status: number, title: string): Promise<MockResponse> {
+    if (operation?.responses.some((r) => r.code === String(status))) {
+      const { response } = await this.answer(input, status);
+      if (response.status === status) return response;
+    }
+    return problem(status, title);
+  }
+
+  private async faultResponse(input: IHttpRequest, operation: Operation | undefined, status: number, retryAfterSeconds: number): Promise<MockResponse> {
+    const title = status === 429 ? 'Too many requests' : status === 503 ? 'Service unavailable' : 'Injected fault';
+    const response = await this.statusResponse(input, operation, status, title);
+    const headers = { ...response.headers };
+    if (status === 429 || status === 503) headers['retry-after'] = String(retryAfterSeconds);
+    return { ...response, status, headers, notes: [`injected fault ${status}`] };
+  }
+}
+
+interface ProblemError extends Error {
+  status?: number;
+  detail?: string;
+  additional?: { headers?: Record<string, string>; validation?: unknown[] };
+}
+
+function isError(v: Diagnostic): boolean {
+  return v.severity === 0 || v.severity === 'Error';
+}
+
+function dropUndefined(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined));
+}
+
+function locationOf(v: Diagnostic): string {
+  return pathToPointer(v.path ?? v.location ?? []);
+}
+
+function toResponse(output: IHttpResponse, notes: string[]): MockResponse {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(output.headers ?? {})) headers[name.toLowerCase()] = String(value);
+  const body = output.body === undefined || output.body === null ? undefined : typeof output.body === 'string' ? output.body : JSON.stringify(output.body);
+  return { status: output.statusCode, headers, body, notes };
+}
+
+export function problem(status: number, title: string, detail?: string, extraHeaders?: Record<string, string>, type = 'about:blank', extra: Record<string, unknown> = {}): MockResponse {
+  const body: Record<string, unknown> = { type, title, status };
+  if (detail) body.detail = detail;
+  Object.assign(body, extra);
+  return { status, headers: { ...lowerCase(extraHeaders), 'content-type': 'application/problem+json' }, body: JSON.stringify(body), notes: [] };
+}
+
+function lowerCase(headers: Record<string, string> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
+}
+
+/**
+ * 400 with every violation in the body (`errors: [{pointer, detail}]`, pointers into
+ * `{path, query, header, body}`), keeping the type and title of the spec's own 400 example if any.
+ */
+function invalidRequest(specAnswer: IHttpResponse | undefined, violations: Diagnostic[]): MockResponse {
+  const example = specAnswer && typeof specAnswer.body === 'object' && specAnswer.body !== null ? (specAnswer.body as Record<string, unknown>) : {};
+  const errors = violations.map((v) => ({ pointer: locationOf(v), detail: v.message }));
+  const type = typeof example.type === 'string' ? example.type : 'about:blank';
+  const title = typeof example.title === 'string' ? example.title : 'The request does not match the contract';
+  const detail = `${errors.length} violation${errors.length === 1 ? '' : 's'} of the contract: ${errors[0]?.detail ?? ''}`;
+  const response = problem(400, title, detail, undefined, type, { errors });
+  return { ...response, notes: errors.map((e) => `request violates the spec: ${e.pointer} ${e.detail}`) };
+}
