@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import formats from 'ajv-formats';
+
+// ajv-formats is CommonJS: its default export arrives wrapped under ESM.
+const addFormats = ((formats as unknown as { default?: typeof formats }).default ?? formats) as unknown as (ajv: Ajv2020) => void;
 
 type Json = Record<string, any>;
 const SPEC_ID = 'https://spec.invalid/openapi.json';
@@ -81,6 +84,6 @@ export function responseValidator(doc: Json): (operation: string, status: number
     const pointer = ['paths', template, method.toLowerCase(), 'responses', String(status)].map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
     const schemaRef = declared.$ref ? `${SPEC_ID}${declared.$ref}/content/${mediaType.replace(/\//g, '~1')}/schema` : `${SPEC_ID}#/${pointer}/content/${mediaType.replace(/\//g, '~1')}/schema`;
     const validate = ajv.getSchema(schemaRef) ?? ajv.compile({ $ref: schemaRef });
-    return validate(JSON.parse(body)) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+    return validate(JSON.parse(body)) ? [] : (validate.errors ?? []).map((e: { instancePath: string; message?: string }) => `${e.instancePath} ${e.message}`);
   };
 }

@@ -47,7 +47,7 @@ describe('apis mock, all domains from one port', () => {
         expect(plain.status, `${request.operation}: ${plain.text}`).toBeLessThan(300);
         expect(validate(request.operation, plain.status, plain.headers.get('content-type'), plain.text), request.operation).toEqual([]);
         for (const status of request.statuses) {
-          const headers = { ...request.headers, prefer: `code=${status}` };
+          const headers: Record<string, string> = { ...request.headers, prefer: `code=${status}` };
           if (headers['idempotency-key']) headers['idempotency-key'] = randomUUID();
           const answer = await call(base, { method: request.method, headers, body: request.body });
           expect(answer.status, `${request.operation} Prefer: code=${status}: ${answer.text}`).toBe(Number(status));
@@ -56,6 +56,14 @@ describe('apis mock, all domains from one port', () => {
       }
     }, 60_000);
   }
+
+  it('(the response validator of these tests rejects what the contract forbids)', () => {
+    const validate = responseValidator(documentOf('payments'));
+    const payment = { id: 'pay_1', status: 'succeeded', amount: { value: 12.5, currency: 'EUR' }, created_at: '2026-11-02T10:15:00Z' };
+    expect(validate('GET /v1/payments/{payment_id}', 200, 'application/json', JSON.stringify(payment)).join()).toMatch(/amount\/value must be string/);
+    expect(validate('GET /v1/payments/{payment_id}', 402, 'application/json', '{}')).toEqual(['status 402 is not declared']);
+    expect(validate('GET /v1/payments/{payment_id}', 200, 'text/html', '<p>')[0]).toMatch(/content-type text\/html is not declared/);
+  });
 
   it('refuses an invalid request with a 400 problem that lists every violation in the body', async () => {
     const answer = await call(`${mock.urls.get('payments')}/v1/payments?limit=5000`, { headers: auth });
