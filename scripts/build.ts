@@ -10,6 +10,7 @@ import { build } from 'esbuild';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -45,6 +46,30 @@ export async function buildCli(): Promise<void> {
   });
 }
 
+/** Prism for `apis mock`, bundled: one file instead of ~2,900 (see scripts/mock/prism.ts). */
+export async function buildPrism(): Promise<void> {
+  await build({
+    ...common,
+    format: 'cjs',
+    entryPoints: [join(root, 'scripts', 'mock', 'prism.ts')],
+    outfile: join(root, 'scripts', 'dist', 'prism.cjs'),
+    plugins: [
+      {
+        // Exactly '@faker-js/faker' (an esbuild alias would also remap '@faker-js/faker/locale/en').
+        name: 'faker-english-only',
+        setup(b) {
+          b.onResolve({ filter: /^@faker-js\/faker$/ }, () => ({ path: join(root, 'scripts', 'mock', 'faker-en.cjs') }));
+          // jsonc-parser's main build is UMD, whose requires esbuild cannot see: take its ES module build.
+          b.onResolve({ filter: /^jsonc-parser$/ }, (args) => ({ path: join(dirname(createRequire(args.importer).resolve('jsonc-parser/package.json')), 'lib', 'esm', 'main.js') }));
+        },
+      },
+    ],
+    // Optional native speed-ups and transports Prism never uses in-process.
+    external: ['pino-pretty', 'encoding'],
+    logLevel: 'error',
+  });
+}
+
 /** The client/server runtime every generated package carries, compiled once (it is the same for every domain). */
 export async function buildRuntime(): Promise<void> {
   const { compileModule } = await import('./generate/compile.ts');
@@ -61,5 +86,6 @@ export async function buildRuntime(): Promise<void> {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   await buildRules();
   await buildCli();
+  await buildPrism();
   await buildRuntime();
 }

@@ -3,14 +3,16 @@
  * does not do: invalid requests become a 400 problem listing every violation in the body, idempotency
  * keys replay or conflict, and injected faults answer with the spec's own 429/503 examples.
  */
+import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import type { IHttpConfig, IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
 import { UserError } from '../lib/errors.ts';
+import { toolchainRoot } from '../lib/toolchain.ts';
 import { pathToPointer } from '../lib/yaml-source.ts';
 import type { FaultDecision } from './faults.ts';
 import { IdempotencyStore, requestFingerprint, type StoredResponse } from './idempotency.ts';
 
-const require = createRequire(import.meta.url);
 
 export interface MockRequest {
   method: string;
@@ -46,21 +48,20 @@ interface Diagnostic {
   severity: number | string;
 }
 
-type Prism = typeof import('@stoplight/prism-http');
+type PrismModules = typeof import('./prism.ts');
 
-/** Prism's modules are CommonJS and slow to load; loaded once, when the first domain needs them. */
-function prismModules() {
-  const http = require('@stoplight/prism-http') as Prism;
-  const { createLogger } = require('@stoplight/prism-core') as typeof import('@stoplight/prism-core');
-  const route = (require('@stoplight/prism-http/dist/router') as { default: (opts: { resources: Operation[]; input: IHttpRequest }) => { _tag: 'Left' | 'Right'; right?: Operation } }).default;
-  // The Prefer header (code=, example=, dynamic=) parsed exactly as `prism mock` does.
-  const { getHttpConfigFromRequest } = require('@stoplight/prism-http-server/dist/getHttpConfigFromRequest') as {
-    getHttpConfigFromRequest: (input: IHttpRequest) => { _tag: 'Left' | 'Right'; left?: Error; right?: Record<string, unknown> };
-  };
-  return { http, createLogger, route, getHttpConfigFromRequest };
+/**
+ * Prism, loaded once when the first domain needs it: the bundle scripts/build.ts makes (a second
+ * instead of several to load), or the packages themselves when it has not been built.
+ */
+async function prismModules(): Promise<PrismModules> {
+  const bundle = join(toolchainRoot(), 'scripts', 'dist', 'prism.cjs');
+  const source = join(toolchainRoot(), 'scripts', 'mock', 'prism.ts');
+  if (existsSync(bundle) && statSync(bundle).mtimeMs >= statSync(source).mtimeMs) return createRequire(import.meta.url)(bundle) as PrismModules;
+  return import('./prism.ts');
 }
 
-let modules: ReturnType<typeof prismModules> | undefined;
+let modules: PrismModules | undefined;
 
 export class DomainEngine {
   private readonly idempotency = new IdempotencyStore();
@@ -74,7 +75,7 @@ export class DomainEngine {
 
   /** `file` names the spec in messages; `document` is the bundled spec, which Prism may modify. */
   static async create(domain: string, file: string, document: Record<string, unknown>, mode: EngineMode): Promise<DomainEngine> {
-    modules ??= prismModules();
+    modules ??= await prismModules();
     let operations: Operation[];
     try {
       operations = (await modules.http.getHttpOperationsFromSpec(document as never)) as unknown as Operation[];
@@ -121,7 +122,7 @@ export class DomainEngine {
 
   private operationOf(input: IHttpRequest): Operation | undefined {
     const routed = modules!.route({ resources: this.operations, input });
-    return routed._tag === 'Right' ? routed.right : undefined;
+    return routed._tag === 'Right' ? (routed.right as Operation) : undefined;
   }
 
   /** Prism's answer; `processed` is false when the request was refused before any work (invalid, unauthorised). */
