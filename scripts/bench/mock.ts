@@ -45,7 +45,7 @@ async function stop(server: Started): Promise<void> {
   await exited;
 }
 
-const apisMock = (domains: string[], port: number) => launch(process.execPath, [join(ROOT, 'scripts', 'bin', 'apis.js'), 'mock', ...domains, '--port', String(port), '--quiet'], /^\s+\S+\s+(http:\/\/\S+)[\s\S]*Ctrl-C stops\./m);
+const apisMock = (domains: string[], port: number) => launch(process.execPath, [join(ROOT, 'scripts', 'bin', 'apis.js'), 'mock', ...domains, '--port', String(port)], /^\s+\S+\s+(http:\/\/\S+)[\s\S]*Ctrl-C stops\./m);
 const prismMock = (port: number) => launch(join(BIN, 'prism'), ['mock', join(ROOT, 'generated', 'payments', 'openapi.json'), '--port', String(port), '--host', '127.0.0.1'], /Prism is listening on (http:\/\/\S+)/);
 
 async function load(base: string) {
