@@ -19,6 +19,7 @@ const commands = {
   releaseTags: () => import('./commands/release-tags.ts'),
   start: () => import('./commands/start.ts'),
   mock: () => import('./commands/mock.ts'),
+  docs: () => import('./commands/docs.ts'),
 };
 
 const program = new Command('apis')
@@ -152,10 +153,24 @@ program
   .action(run(async (domains: string[], options) => (await commands.mock()).mockCommand(domains, options)));
 
 program
+  .command('docs')
+  .description('Build the docs site (Swagger UI per domain) for every branch and <domain>@<version> tag, from git, without a checkout')
+  .option('-o, --out <folder>', 'where the site goes (default: docs-site/dist)')
+  .option('--refs <patterns...>', 'build only the refs whose names match these globs (e.g. master "feature/**"); other refs keep their pages')
+  .option('--serve', 'serve the site after building it')
+  .option('-p, --port <port>', 'port for --serve', '8080')
+  .option('--host <address>', 'address for --serve', '127.0.0.1')
+  .addHelpText('after', example('npx apis docs --refs master "feature/**" --serve'))
+  .action(run(async (options) => (await commands.docs()).docsCommand(options)));
+
+program
   .command('start')
-  .description('Show the domains and the state of the CI gate (what `npm start` runs)')
-  .addHelpText('after', example('npx apis start'))
-  .action(run(async () => (await commands.start()).startCommand()));
+  .description('The local portal (what `npm start` runs): docs for the working copy and every branch, the mock, re-lint and reload on save')
+  .option('-p, --port <port>', 'port of the docs site (a free one if it is taken)', '8080')
+  .option('--mock-port <port>', 'port of the mock (a free one if it is taken)', '4010')
+  .option('--host <address>', 'address to listen on', '127.0.0.1')
+  .addHelpText('after', example('npx apis start --port 8081'))
+  .action(run(async (options) => (await commands.start()).startCommand(options)));
 
 try {
   if (process.argv.length <= 2) {

@@ -7,6 +7,7 @@ import { loadDomains } from '../lib/workspace.ts';
 import { DomainEngine, type EngineMode } from '../mock/engine.ts';
 import { FaultInjector, faultSettings } from '../mock/faults.ts';
 import { createMockServer, type RequestLog } from '../mock/server.ts';
+import { stopSignals } from '../lib/signals.ts';
 
 export interface MockOptions {
   port: string;
@@ -25,6 +26,8 @@ export interface RunningMock {
   urls: Map<string, string>;
   origin: string;
   faults: FaultInjector;
+  /** Reads the specs again and serves the new versions (an invalid spec throws and keeps the old ones). */
+  reload(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -34,8 +37,11 @@ export async function startMock(domains: string[], options: MockOptions, onReque
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port must be a port number (0-65535), not "${options.port}"`);
   const faults = new FaultInjector(faultSettings(options.faults, options.latency, options.seed));
   const mode = engineMode(domains, options);
-  const { specs } = await loadDomains(domains, options.ref ? await gitReader(options.ref, process.cwd()) : undefined);
-  const engines = await Promise.all(specs.map(async ({ domain, model }) => DomainEngine.create(domain, model.file, (await bundleModel(model)).document, mode)));
+  const loadEngines = async () => {
+    const { specs } = await loadDomains(domains, options.ref ? await gitReader(options.ref, process.cwd()) : undefined);
+    return Promise.all(specs.map(async ({ domain, model }) => DomainEngine.create(domain, model.file, (await bundleModel(model)).document, mode)));
+  };
+  let engines = await loadEngines();
   const server = createMockServer({ engines, faults, onRequest });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
@@ -48,16 +54,23 @@ export async function startMock(domains: string[], options: MockOptions, onReque
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const origin = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`;
-  return {
-    urls: new Map(engines.map((e) => [e.domain, `${origin}/${e.domain}`])),
+  const urlsOf = () => new Map(engines.map((e) => [e.domain, `${origin}/${e.domain}`]));
+  const running: RunningMock = {
+    urls: urlsOf(),
     origin,
     faults,
+    async reload() {
+      engines = await loadEngines();
+      server.setEngines(engines);
+      running.urls = urlsOf();
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       }),
   };
+  return running;
 }
 
 function engineMode(domains: string[], options: MockOptions): EngineMode {
@@ -96,33 +109,4 @@ export async function mockCommand(domains: string[], options: MockOptions): Prom
   process.stdout.write(lines.join('\n') + '\n');
   await signals.whenStopped(mock.close);
   return 0;
-}
-
-/**
- * Ctrl-C and SIGTERM handling for long-running commands, installed before anything is printed:
- * a signal that arrives before Node has a listener kills the process outright. The first signal
- * closes what `whenStopped` was given (or stops the start-up); a second one exits at once.
- */
-export function stopSignals(): { whenStopped(close: () => Promise<void>): Promise<void> } {
-  let requested = false;
-  let closer: (() => void) | undefined;
-  const stop = (signal: NodeJS.Signals) => {
-    if (requested) process.exit(signal === 'SIGINT' ? 130 : 143);
-    requested = true;
-    closer?.();
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  return {
-    whenStopped: (close) =>
-      new Promise<void>((resolve) => {
-        closer = () =>
-          void close().then(() => {
-            process.off('SIGINT', stop);
-            process.off('SIGTERM', stop);
-            resolve();
-          });
-        if (requested) closer();
-      }),
-  };
 }

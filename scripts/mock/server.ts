@@ -25,9 +25,10 @@ export interface MockServerOptions {
   onRequest?: (entry: RequestLog) => void;
 }
 
-export function createMockServer({ engines, faults, onRequest }: MockServerOptions): Server {
-  const byPrefix = new Map(engines.map((e) => [e.domain, e]));
-  return createServer((req, res) => {
+/** `setEngines` swaps the domains served (the portal reloads them when a spec is saved). */
+export function createMockServer({ engines, faults, onRequest }: MockServerOptions): Server & { setEngines(engines: DomainEngine[]): void } {
+  let byPrefix = new Map(engines.map((e) => [e.domain, e]));
+  const server = createServer((req, res) => {
     const started = performance.now();
     handle(req, res, byPrefix, faults)
       .catch((error: unknown) => {
@@ -39,6 +40,11 @@ export function createMockServer({ engines, faults, onRequest }: MockServerOptio
         else send(res, response);
         onRequest?.({ method: req.method ?? 'GET', url: req.url ?? '/', status: response.drop ? 'dropped' : response.status, ms: performance.now() - started, notes: response.notes });
       });
+  });
+  return Object.assign(server, {
+    setEngines(next: DomainEngine[]) {
+      byPrefix = new Map(next.map((e) => [e.domain, e]));
+    },
   });
 }
 

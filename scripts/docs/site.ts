@@ -1,0 +1,324 @@
+/**
+ * Builds the docs site from git refs, reading specs with git (the working tree is never touched).
+ * Incremental: a ref is rebuilt only when the content hash of its specs (and, for feature branches,
+ * of master's, which its change report compares with) differs from the last build's; its overview
+ * page and the landing page are rewritten every time, because they show the refs' latest commits.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdir, readFile, readdir, rm, rmdir } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { createRequire } from 'node:module';
+import { bundleModel } from '../lib/bundle.ts';
+import { loadConfig } from '../lib/config.ts';
+import { UserError } from '../lib/errors.ts';
+import { git, gitReader, gitTopLevel } from '../lib/git.ts';
+import { domainsOf } from '../lib/repo.ts';
+import { loadSpec, workingTree, type SpecModel, type SpecReader } from '../lib/spec-model.ts';
+import { toolchainRoot } from '../lib/toolchain.ts';
+import { writeIfChanged } from '../lib/atomic-write.ts';
+import { diffDocuments } from '../diff/compare-document.ts';
+import { summarizeChanges } from '../diff/change.ts';
+import { formatDiffMarkdown } from '../diff/format/markdown.ts';
+import { lintModels } from '../lint/engine.ts';
+import { markdownRenderer } from './markdown.ts';
+import { brokenDomainPage, changesPage, domainPage, landingPage, refPage, rulePage, rulesIndexPage, type DomainSummary, type RefSummary } from './pages.ts';
+import { folderOf, listRefs, orderRefs, selectRefs, type SiteRef } from './refs.ts';
+
+/** Bump when the pages change shape, so every ref is rebuilt once. */
+const SITE_VERSION = 'apis-docs-1';
+const MANIFEST = '.apis-docs.json';
+
+export interface SiteOptions {
+  out: string;
+  /** Glob patterns of ref names to (re)build; every ref when empty. */
+  patterns: string[];
+  /** Also build the working tree, as the ref "working copy" (the local portal). */
+  workingCopy?: boolean;
+  /** Build the working copy only (a save in the portal); the other refs keep their pages. */
+  workingCopyOnly?: boolean;
+  /** Called as refs are built, for progress output. */
+  onProgress?: (done: number, total: number, ref: string) => void;
+}
+
+export interface SiteResult {
+  out: string;
+  refs: SiteRef[];
+  built: string[];
+  unchanged: string[];
+  removed: string[];
+}
+
+interface Manifest {
+  version: string;
+  refs: Record<string, { ref: SiteRef; summary: RefSummary }>;
+}
+
+interface LoadedDomain {
+  name: string;
+  model?: SpecModel;
+  document?: Record<string, any>;
+  error?: string;
+}
+
+export async function buildSite(options: SiteOptions): Promise<SiteResult> {
+  const top = await gitTopLevel(process.cwd());
+  const hasCommits = (await git(['rev-list', '-n', '1', '--all'], top)).trim() !== '';
+  if (!hasCommits && !options.workingCopy) throw new UserError(`${top}: the repository has no commits yet, so there is nothing to document`);
+  const { branches } = loadConfig(top);
+  const allRefs = hasCommits ? await listRefs(top) : [];
+  const selected = selectRefs(allRefs, options.patterns);
+  const workingCopy: SiteRef | undefined = options.workingCopy ? { kind: 'working-copy', name: 'working copy', commit: '', date: new Date().toISOString(), author: '', subject: '', folder: folderOf('working-copy', '') } : undefined;
+  const targets = workingCopy ? (options.workingCopyOnly ? [workingCopy] : [workingCopy, ...selected]) : selected;
+
+  const out = options.out;
+  await mkdir(out, { recursive: true });
+  const manifest = readManifest(out);
+  await writeAssets(out);
+  const ruleIds = await writeRulePages(out);
+
+  const master = allRefs.find((r) => r.kind === 'branch' && r.name === 'master');
+  const masterTree = master ? await specsTree(master.commit, top) : '';
+  let masterDocs: Map<string, LoadedDomain> | undefined;
+  const rulesHash = toolchainHash();
+  const built: string[] = [];
+  const unchanged: string[] = [];
+
+  let done = 0;
+  for (const ref of targets) {
+    options.onProgress?.(done, targets.length, ref.name);
+    const isFeature = ref.kind === 'branch' && ref.name.startsWith(branches.featurePrefix) && master !== undefined;
+    const tree = ref.kind === 'working-copy' ? workingTreeHash(top) : await specsTree(ref.commit, top);
+    const hash = sha256([SITE_VERSION, rulesHash, tree, isFeature ? masterTree : ''].join('\n'));
+    const previous = manifest.refs[ref.folder];
+    let summary: RefSummary;
+    if (previous && previous.summary.hash === hash && existsSync(join(out, ref.folder, 'index.html'))) {
+      summary = previous.summary;
+      unchanged.push(ref.name);
+    } else {
+      const domains = await loadRef(ref, top);
+      if (isFeature) masterDocs ??= new Map((await loadRef(master!, top)).map((d) => [d.name, d]));
+      summary = await writeRef(out, ref, domains, hash, isFeature ? masterDocs : undefined, ruleIds);
+      built.push(ref.name);
+    }
+    manifest.refs[ref.folder] = { ref, summary };
+    await writeIfChanged(join(out, ref.folder, 'index.html'), refPage(ref, summary, branches.featurePrefix, rootOf(ref.folder)));
+    done++;
+  }
+  options.onProgress?.(done, targets.length, '');
+
+  // Folders of refs that no longer exist go; other refs' folders stay as they are.
+  const removed: string[] = [];
+  const alive = new Set([...allRefs.map((r) => r.folder), ...(workingCopy ? [workingCopy.folder] : [])]);
+  for (const folder of Object.keys(manifest.refs)) {
+    if (alive.has(folder)) continue;
+    removed.push(manifest.refs[folder].ref.name);
+    delete manifest.refs[folder];
+    await removeFolder(out, folder);
+  }
+  // Refs that still exist but were not rebuilt keep their summary; their commit line is refreshed.
+  const latest = new Map(allRefs.map((r) => [r.folder, r]));
+  const listed = Object.values(manifest.refs).map(({ ref, summary }) => ({ ref: latest.get(ref.folder) ?? ref, summary }));
+  const order = orderRefs(listed.map((l) => l.ref), branches.featurePrefix);
+  const byFolder = new Map(listed.map((l) => [l.ref.folder, l]));
+  await writeIfChanged(join(out, 'index.html'), landingPage(order.map((r) => byFolder.get(r.folder)!), branches.featurePrefix));
+  await writeIfChanged(join(out, MANIFEST), JSON.stringify({ version: SITE_VERSION, refs: manifest.refs } satisfies Manifest, null, 1) + '\n');
+  return { out, refs: targets, built, unchanged, removed };
+}
+
+function rootOf(folder: string): string {
+  return '../'.repeat(folder.split('/').length);
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function readManifest(out: string): Manifest {
+  try {
+    const manifest = JSON.parse(readFileSync(join(out, MANIFEST), 'utf8')) as Manifest;
+    if (manifest.version === SITE_VERSION && manifest.refs && typeof manifest.refs === 'object') return manifest;
+  } catch {
+    // No site yet, or one from another version: everything is built.
+  }
+  return { version: SITE_VERSION, refs: {} };
+}
+
+/** The blob ids of every file under specs/ at a commit: a content hash git already has. */
+async function specsTree(commit: string, top: string): Promise<string> {
+  return git(['ls-tree', '-r', '--full-tree', commit, '--', 'specs'], top);
+}
+
+function workingTreeHash(top: string): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else hash.update(relative(top, path)).update('\0').update(readFileSync(path)).update('\0');
+    }
+  };
+  walk(join(top, 'specs'));
+  return hash.digest('hex');
+}
+
+/** The rules and page code decide what a page shows: a change to either rebuilds every ref. */
+function toolchainHash(): string {
+  const hash = createHash('sha256');
+  const root = toolchainRoot();
+  for (const dir of ['rules', join('rules', 'functions'), join('rules', 'lib'), join('scripts', 'docs'), join('docs-site', 'assets')]) {
+    const full = join(root, dir);
+    if (!existsSync(full)) continue;
+    for (const name of readdirSync(full).sort()) {
+      const path = join(full, name);
+      if (statSync(path).isFile()) hash.update(name).update(readFileSync(path));
+    }
+  }
+  return hash.digest('hex');
+}
+
+async function loadRef(ref: SiteRef, top: string): Promise<LoadedDomain[]> {
+  const reader: SpecReader = ref.kind === 'working-copy' ? workingTree : await gitReader(ref.commit, top);
+  const specsDir = join(top, 'specs');
+  const names = ref.kind === 'working-copy' ? (existsSync(specsDir) ? readdirSync(specsDir) : undefined) : await reader.list!(specsDir);
+  if (names === undefined) return [];
+  const domains: LoadedDomain[] = [];
+  for (const name of domainsOf(names)) {
+    try {
+      const model = await loadSpec(join(specsDir, `${name}.yaml`), { reader, boundary: top });
+      const { document } = await bundleModel(model);
+      domains.push({ name, model, document });
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      domains.push({ name, error: error.message });
+    }
+  }
+  return domains;
+}
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+/** The origins "Try it out" may call: the spec's own servers and mocks on this machine. */
+function connectOrigins(document: Record<string, any>): string[] {
+  const origins = new Set<string>(['http://127.0.0.1:*', 'http://localhost:*']);
+  for (const server of Array.isArray(document.servers) ? document.servers : []) {
+    try {
+      const url = new URL(String(server?.url ?? ''));
+      if (url.protocol === 'https:' || url.protocol === 'http:') origins.add(url.origin);
+    } catch {
+      // relative or templated server URLs need no extra origin
+    }
+  }
+  return [...origins];
+}
+
+async function writeRef(out: string, ref: SiteRef, domains: LoadedDomain[], hash: string, masterDocs: Map<string, LoadedDomain> | undefined, ruleIds: Set<string>): Promise<RefSummary> {
+  const folder = join(out, ref.folder);
+  const root = rootOf(ref.folder);
+  const keep = new Set(['index.html']);
+  const names = domains.map((d) => d.name);
+  const summaries: DomainSummary[] = [];
+  const findings: RefSummary['findings'] = [];
+  for (const domain of domains) {
+    keep.add(`${domain.name}.html`);
+    if (domain.error || !domain.document || !domain.model) {
+      summaries.push({ name: domain.name, error: domain.error });
+      await writeIfChanged(join(folder, `${domain.name}.html`), brokenDomainPage(ref, domain.name, domain.error ?? 'unknown error', root));
+      continue;
+    }
+    const doc = domain.document;
+    const operations = Object.values((doc.paths ?? {}) as Record<string, any>).reduce((n: number, item) => n + METHODS.filter((m) => item && typeof item === 'object' && item[m]).length, 0);
+    const lint = await lintModels([domain.model], { structural: false });
+    for (const f of lint) findings.push({ domain: domain.name, rule: f.rule, severity: f.severity, message: f.message, line: f.line, silenced: f.silenced, documented: ruleIds.has(f.rule) });
+    summaries.push({
+      name: domain.name,
+      title: typeof doc.info?.title === 'string' ? doc.info.title : undefined,
+      version: typeof doc.info?.version === 'string' ? doc.info.version : undefined,
+      operations,
+      findings: { errors: lint.filter((f) => f.severity === 'error' && !f.silenced).length, warnings: lint.filter((f) => f.severity === 'warning' && !f.silenced).length, silenced: lint.filter((f) => f.silenced).length },
+    });
+    keep.add(`${domain.name}.spec.js`).add(`${domain.name}.json`);
+    const json = JSON.stringify(doc);
+    // The spec as a script, so the page also works from file:// (no fetch, which browsers refuse there).
+    await writeIfChanged(join(folder, `${domain.name}.spec.js`), `window.apisSpec = ${json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')};\n`);
+    await writeIfChanged(join(folder, `${domain.name}.json`), json + '\n');
+    await writeIfChanged(join(folder, `${domain.name}.html`), domainPage(ref, domain.name, names, root, connectOrigins(doc), ref.kind === 'working-copy'));
+  }
+  let changes: RefSummary['changes'] = null;
+  if (masterDocs) {
+    const render = markdownRenderer();
+    const sections: string[] = [];
+    let totals = { breaking: 0, warning: 0, info: 0 };
+    for (const name of [...new Set([...masterDocs.keys(), ...names])].sort()) {
+      const base = masterDocs.get(name);
+      const head = domains.find((d) => d.name === name);
+      if (base?.error || head?.error) {
+        sections.push(render(`### ${name}\n\nNot compared: ${base?.error ? `master does not load (${base.error})` : `this branch does not load (${head!.error})`}.\n`));
+        continue;
+      }
+      const list = diffDocuments(base?.document ?? null, head?.document ?? null);
+      const s = summarizeChanges(list);
+      totals = { breaking: totals.breaking + s.breaking, warning: totals.warning + s.warning, info: totals.info + s.info };
+      sections.push(render(formatDiffMarkdown({ title: `${name}: changes against master`, changes: list })));
+    }
+    keep.add('changes.html');
+    await writeIfChanged(join(folder, 'changes.html'), changesPage(ref, sections.join('\n'), root));
+    changes = totals;
+  }
+  await removeStale(folder, keep);
+  return { hash, domains: summaries, changes, findings, ...(domains.length === 0 ? { noSpecs: true } : {}) };
+}
+
+/** Files a previous build of this ref wrote and this one did not (a removed domain). Sub-folders are other refs. */
+async function removeStale(folder: string, keep: Set<string>): Promise<void> {
+  for (const entry of await readdir(folder, { withFileTypes: true }).catch(() => [])) {
+    if (entry.isFile() && !keep.has(entry.name) && /\.(html|json|js)$/.test(entry.name)) await rm(join(folder, entry.name), { force: true });
+  }
+}
+
+/** Removes a ref's own files, and its folder and empty parents when nothing else (another ref) lives there. */
+async function removeFolder(out: string, folder: string): Promise<void> {
+  const dir = join(out, folder);
+  for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+    if (entry.isFile()) await rm(join(dir, entry.name), { force: true });
+  }
+  let current = dir;
+  while (current !== out && current.startsWith(out + sep)) {
+    try {
+      await rmdir(current);
+    } catch {
+      break; // not empty: another ref's folder is inside
+    }
+    current = dirname(current);
+  }
+}
+
+/** Swagger UI and the site's own files, copied from the toolchain: nothing is ever fetched from elsewhere. */
+async function writeAssets(out: string): Promise<void> {
+  const root = toolchainRoot();
+  const swagger = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+  for (const name of ['swagger-ui-bundle.js', 'swagger-ui.css']) await copyIfChanged(join(swagger, name), join(out, 'assets', 'swagger-ui', name));
+  for (const name of ['docs.js', 'docs.css', 'portal.js']) await copyIfChanged(join(root, 'docs-site', 'assets', name), join(out, 'assets', name));
+}
+
+async function copyIfChanged(from: string, to: string): Promise<void> {
+  await writeIfChanged(to, await readFile(from, 'utf8'));
+}
+
+/** rules/docs/<id>.md rendered, and an index; returns the ids that have a page. */
+async function writeRulePages(out: string): Promise<Set<string>> {
+  const docsDir = join(toolchainRoot(), 'rules', 'docs');
+  const ids = existsSync(docsDir) ? readdirSync(docsDir).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)).sort() : [];
+  // Links between rule docs point at the .md files; on the site they are the .html pages.
+  const render = markdownRenderer((href) => href.replace(/^(?:\.\/)?([\w-]+)\.md(#.*)?$/, '$1.html$2'));
+  const index: Array<{ id: string; title: string }> = [];
+  for (const id of ids) {
+    const markdown = readFileSync(join(docsDir, `${id}.md`), 'utf8');
+    const title = /^#\s+(.+)$/m.exec(markdown)?.[1] ?? id;
+    index.push({ id, title: title.replace(/`/g, '') === id ? '' : title.replace(/`/g, '') });
+    await writeIfChanged(join(out, 'rules', `${id}.html`), rulePage(id, render(markdown)));
+  }
+  await writeIfChanged(join(out, 'rules', 'index.html'), rulesIndexPage(index));
+  return new Set(ids);
+}
