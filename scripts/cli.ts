@@ -157,6 +157,7 @@ program
   .description('Build the docs site (Swagger UI per domain) for every branch and <domain>@<version> tag, from git, without a checkout')
   .option('-o, --out <folder>', 'where the site goes (default: docs-site/dist)')
   .option('--refs <patterns...>', 'build only the refs whose names match these globs (e.g. master "feature/**"); other refs keep their pages')
+  .option('--working-copy', 'also build the files on disk, as the ref "working copy" (a pull-request preview)')
   .option('--serve', 'serve the site after building it')
   .option('-p, --port <port>', 'port for --serve', '8080')
   .option('--host <address>', 'address for --serve', '127.0.0.1')

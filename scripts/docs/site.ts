@@ -84,11 +84,17 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   const built: string[] = [];
   const unchanged: string[] = [];
 
+  const trees = new Map<SiteRef, string>();
+  for (const ref of targets) trees.set(ref, ref.kind === 'working-copy' ? workingTreeHash(top) : await specsTree(ref.commit, top));
+  if (targets.length > 0 && [...trees.values()].every((tree) => tree === '') && !existsSync(join(top, 'specs'))) {
+    throw new UserError(`${top}: no specs/ folder on any branch or tag, so there is nothing to document (specs live in specs/<domain>.yaml)`);
+  }
+
   let done = 0;
   for (const ref of targets) {
     options.onProgress?.(done, targets.length, ref.name);
     const isFeature = ref.kind === 'branch' && ref.name.startsWith(branches.featurePrefix) && master !== undefined;
-    const tree = ref.kind === 'working-copy' ? workingTreeHash(top) : await specsTree(ref.commit, top);
+    const tree = trees.get(ref)!;
     const hash = sha256([SITE_VERSION, rulesHash, tree, isFeature ? masterTree : ''].join('\n'));
     const previous = manifest.refs[ref.folder];
     let summary: RefSummary;
@@ -150,6 +156,7 @@ async function specsTree(commit: string, top: string): Promise<string> {
 }
 
 function workingTreeHash(top: string): string {
+  if (!existsSync(join(top, 'specs'))) return '';
   const hash = createHash('sha256');
   const walk = (dir: string) => {
     if (!existsSync(dir)) return;
@@ -179,7 +186,7 @@ function toolchainHash(): string {
 }
 
 async function loadRef(ref: SiteRef, top: string): Promise<LoadedDomain[]> {
-  const reader: SpecReader = ref.kind === 'working-copy' ? workingTree : await gitReader(ref.commit, top);
+  const reader: SpecReader = ref.kind === 'working-copy' ? workingTree : await gitReader(ref.commit, top, ref.name);
   const specsDir = join(top, 'specs');
   const names = ref.kind === 'working-copy' ? (existsSync(specsDir) ? readdirSync(specsDir) : undefined) : await reader.list!(specsDir);
   if (names === undefined) return [];

@@ -38,9 +38,9 @@ export async function verifyRef(ref: string, cwd: string): Promise<string> {
 }
 
 /** Reads files as they are at a git ref, without checking anything out: the working tree is never touched. */
-export async function gitReader(ref: string, cwd: string): Promise<SpecReader> {
+export async function gitReader(ref: string, cwd: string, label = ref): Promise<SpecReader> {
   await verifyRef(ref, cwd);
-  return blobReader(ref, await gitTopLevel(cwd));
+  return blobReader(ref, await gitTopLevel(cwd), label);
 }
 
 /** Reads files as they are staged (the git index): what the next commit will contain. */
@@ -48,7 +48,8 @@ export async function gitIndexReader(cwd: string): Promise<SpecReader> {
   return blobReader('', await gitTopLevel(cwd));
 }
 
-function blobReader(ref: string, top: string): SpecReader {
+/** `label` names the ref in messages (a branch name where `ref` is its commit id). */
+function blobReader(ref: string, top: string, label = ref): SpecReader {
   const toRepoPath = (absPath: string) => relative(top, absPath).split(sep).join('/');
   return {
     async read(absPath) {
@@ -64,7 +65,7 @@ function blobReader(ref: string, top: string): SpecReader {
         throw new UserError(`${ref}:${rel}: cannot read from git (${stderr.trim().split('\n')[0]})`);
       }
     },
-    label: (absPath) => (ref === '' ? toRepoPath(absPath) : `${ref}:${toRepoPath(absPath)}`),
+    label: (absPath) => (ref === '' ? toRepoPath(absPath) : `${label}:${toRepoPath(absPath)}`),
     async list(absDir) {
       const rel = toRepoPath(absDir);
       if (rel.startsWith('..')) return undefined;
