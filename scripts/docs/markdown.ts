@@ -5,10 +5,7 @@
  * renders them, through its own sanitiser.
  */
 import { Marked } from 'marked';
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+import { escapeHtml } from './html.ts';
 
 const SAFE_HTML = /^<\/?sub>$/i;
 const SAFE_LINK = /^(https?:|mailto:|#|\.{0,2}\/|[\w-]+\.html(#.*)?$)/i;

@@ -2,7 +2,7 @@
  * The HTML of the docs site. Every page is static, loads scripts only from the site itself (no inline
  * script, no CDN) and carries a Content-Security-Policy that forbids anything else.
  */
-import { escapeHtml } from './markdown.ts';
+import { escapeHtml } from './html.ts';
 import type { SiteRef } from './refs.ts';
 
 export interface DomainSummary {

@@ -9,21 +9,21 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, rmdir } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { createRequire } from 'node:module';
-import { bundleModel } from '../lib/bundle.ts';
 import { loadConfig } from '../lib/config.ts';
 import { UserError } from '../lib/errors.ts';
 import { git, gitReader, gitTopLevel } from '../lib/git.ts';
 import { domainsOf } from '../lib/repo.ts';
-import { loadSpec, workingTree, type SpecModel, type SpecReader } from '../lib/spec-model.ts';
+import type { SpecReader } from '../lib/spec-model.ts';
 import { toolchainRoot } from '../lib/toolchain.ts';
 import { writeIfChanged } from '../lib/atomic-write.ts';
-import { diffDocuments } from '../diff/compare-document.ts';
-import { summarizeChanges } from '../diff/change.ts';
-import { formatDiffMarkdown } from '../diff/format/markdown.ts';
-import { lintModels } from '../lint/engine.ts';
-import { markdownRenderer } from './markdown.ts';
 import { brokenDomainPage, changesPage, domainPage, landingPage, refPage, rulePage, rulesIndexPage, type DomainSummary, type RefSummary } from './pages.ts';
 import { folderOf, listRefs, orderRefs, selectRefs, type SiteRef } from './refs.ts';
+
+// Loading specs, linting, diffing and markdown are imported when a ref is actually rebuilt: a build
+// where nothing changed then costs little more than starting Node (the incremental target is 1 s).
+const loading = () => Promise.all([import('../lib/spec-model.ts'), import('../lib/bundle.ts')]);
+const linting = () => import('../lint/engine.ts');
+const reporting = () => Promise.all([import('../diff/compare-document.ts'), import('../diff/change.ts'), import('../diff/format/markdown.ts'), import('./markdown.ts')]);
 
 /** Bump when the pages change shape, so every ref is rebuilt once. */
 const SITE_VERSION = 'apis-docs-1';
@@ -51,13 +51,14 @@ export interface SiteResult {
 
 interface Manifest {
   version: string;
+  rulePages?: string;
   refs: Record<string, { ref: SiteRef; summary: RefSummary }>;
 }
 
 interface LoadedDomain {
   name: string;
-  model?: SpecModel;
   document?: Record<string, any>;
+  findings?: LintRow[];
   error?: string;
 }
 
@@ -75,17 +76,18 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   await mkdir(out, { recursive: true });
   const manifest = readManifest(out);
   await writeAssets(out);
-  const ruleIds = await writeRulePages(out);
+  const { ids: ruleIds, hash: rulePagesHash } = await writeRulePages(out, manifest.rulePages);
 
   const master = allRefs.find((r) => r.kind === 'branch' && r.name === 'master');
-  const masterTree = master ? await specsTree(master.commit, top) : '';
+  const commitTrees = await specsTrees([...new Set([...targets.filter((r) => r.kind !== 'working-copy').map((r) => r.commit), ...(master ? [master.commit] : [])])], top);
+  const masterTree = master ? commitTrees.get(master.commit)! : '';
   let masterDocs: Map<string, LoadedDomain> | undefined;
   const rulesHash = toolchainHash();
   const built: string[] = [];
   const unchanged: string[] = [];
 
   const trees = new Map<SiteRef, string>();
-  for (const ref of targets) trees.set(ref, ref.kind === 'working-copy' ? workingTreeHash(top) : await specsTree(ref.commit, top));
+  for (const ref of targets) trees.set(ref, ref.kind === 'working-copy' ? workingTreeHash(top) : commitTrees.get(ref.commit)!);
   if (targets.length > 0 && [...trees.values()].every((tree) => tree === '') && !existsSync(join(top, 'specs'))) {
     throw new UserError(`${top}: no specs/ folder on any branch or tag, so there is nothing to document (specs live in specs/<domain>.yaml)`);
   }
@@ -102,8 +104,8 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
       summary = previous.summary;
       unchanged.push(ref.name);
     } else {
-      const domains = await loadRef(ref, top);
-      if (isFeature) masterDocs ??= new Map((await loadRef(master!, top)).map((d) => [d.name, d]));
+      const domains = await loadRef(ref, top, out, rulesHash);
+      if (isFeature) masterDocs ??= new Map((await loadRef(master!, top, out, rulesHash)).map((d) => [d.name, d]));
       summary = await writeRef(out, ref, domains, hash, isFeature ? masterDocs : undefined, ruleIds);
       built.push(ref.name);
     }
@@ -128,7 +130,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   const order = orderRefs(listed.map((l) => l.ref), branches.featurePrefix);
   const byFolder = new Map(listed.map((l) => [l.ref.folder, l]));
   await writeIfChanged(join(out, 'index.html'), landingPage(order.map((r) => byFolder.get(r.folder)!), branches.featurePrefix));
-  await writeIfChanged(join(out, MANIFEST), JSON.stringify({ version: SITE_VERSION, refs: manifest.refs } satisfies Manifest, null, 1) + '\n');
+  await writeIfChanged(join(out, MANIFEST), JSON.stringify({ version: SITE_VERSION, rulePages: rulePagesHash, refs: manifest.refs } satisfies Manifest, null, 1) + '\n');
   return { out, refs: targets, built, unchanged, removed };
 }
 
@@ -150,9 +152,20 @@ function readManifest(out: string): Manifest {
   return { version: SITE_VERSION, refs: {} };
 }
 
-/** The blob ids of every file under specs/ at a commit: a content hash git already has. */
-async function specsTree(commit: string, top: string): Promise<string> {
-  return git(['ls-tree', '-r', '--full-tree', commit, '--', 'specs'], top);
+/**
+ * The id of the specs/ tree at each commit, '' where there is none: a content hash of every spec that
+ * git already has, for all refs in one git process.
+ */
+async function specsTrees(commits: string[], top: string): Promise<Map<string, string>> {
+  const trees = new Map<string, string>();
+  if (commits.length === 0) return trees;
+  const { execFile } = await import('node:child_process');
+  const stdout = await new Promise<string>((resolve, reject) => {
+    const child = execFile('git', ['cat-file', '--batch-check'], { cwd: top, maxBuffer: 64 * 1024 * 1024 }, (error, out) => (error ? reject(new UserError(`git cat-file failed: ${error.message.split('\n')[0]}`)) : resolve(out)));
+    child.stdin!.end(commits.map((c) => `${c}:specs\n`).join(''));
+  });
+  stdout.split('\n').filter(Boolean).forEach((line, i) => trees.set(commits[i], /^[0-9a-f]+ tree /.test(line) ? line.split(' ')[0] : ''));
+  return trees;
 }
 
 function workingTreeHash(top: string): string {
@@ -185,23 +198,69 @@ function toolchainHash(): string {
   return hash.digest('hex');
 }
 
-async function loadRef(ref: SiteRef, top: string): Promise<LoadedDomain[]> {
-  const reader: SpecReader = ref.kind === 'working-copy' ? workingTree : await gitReader(ref.commit, top, ref.name);
+/**
+ * A domain's bundled document and house-rule findings, cached by the git blob id of its spec, with
+ * the blob ids of every file it read: a spec that is the same on many refs (most specs on most
+ * branches) is parsed once per site, not once per ref.
+ */
+interface CachedDomain {
+  files: Record<string, string>;
+  document: Record<string, any>;
+  findings: LintRow[];
+}
+type LintRow = Omit<RefSummary['findings'][number], 'domain' | 'documented'>;
+const CACHE = '.apis-docs-cache';
+
+async function blobsAt(commit: string, top: string): Promise<Map<string, string>> {
+  const out = await git(['ls-tree', '-r', '--full-tree', commit], top);
+  return new Map(out.split('\n').filter(Boolean).map((line) => {
+    const [meta, path] = line.split('\t');
+    return [path, meta.split(' ')[2]];
+  }));
+}
+
+/** `toolchain` (the hash of rules and page code) is part of the cache key: new rules, new findings. */
+async function loadRef(ref: SiteRef, top: string, out: string, toolchain: string): Promise<LoadedDomain[]> {
   const specsDir = join(top, 'specs');
-  const names = ref.kind === 'working-copy' ? (existsSync(specsDir) ? readdirSync(specsDir) : undefined) : await reader.list!(specsDir);
-  if (names === undefined) return [];
+  const blobs = ref.kind === 'working-copy' ? undefined : await blobsAt(ref.commit, top);
+  const names = blobs ? [...blobs.keys()].filter((p) => p.startsWith('specs/') && !p.slice(6).includes('/')).map((p) => p.slice(6)) : existsSync(specsDir) ? readdirSync(specsDir) : undefined;
+  if (names === undefined || names.length === 0) return [];
   const domains: LoadedDomain[] = [];
   for (const name of domainsOf(names)) {
+    const blob = blobs?.get(`specs/${name}.yaml`);
+    const cacheFile = blob ? join(out, CACHE, `${blob}-${toolchain.slice(0, 12)}.json`) : undefined;
+    const cached = cacheFile ? readCache(cacheFile, blobs!) : undefined;
+    if (cached) {
+      domains.push({ name, document: cached.document, findings: cached.findings });
+      continue;
+    }
+    const [{ loadSpec, workingTree }, { bundleModel }] = await loading();
+    const { lintModels } = await linting();
+    const reader: SpecReader = ref.kind === 'working-copy' ? workingTree : await gitReader(ref.commit, top, ref.name);
     try {
       const model = await loadSpec(join(specsDir, `${name}.yaml`), { reader, boundary: top });
+      const findings = (await lintModels([model], { structural: false })).map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, line: f.line, silenced: f.silenced }));
       const { document } = await bundleModel(model);
-      domains.push({ name, model, document });
+      domains.push({ name, document, findings });
+      if (cacheFile) {
+        const files = Object.fromEntries([...model.files.keys()].map((abs) => relative(top, abs).split(sep).join('/')).map((rel) => [rel, blobs!.get(rel) ?? '']));
+        await writeIfChanged(cacheFile, JSON.stringify({ files, document, findings } satisfies CachedDomain));
+      }
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       domains.push({ name, error: error.message });
     }
   }
   return domains;
+}
+
+function readCache(file: string, blobs: Map<string, string>): CachedDomain | undefined {
+  try {
+    const cached = JSON.parse(readFileSync(file, 'utf8')) as CachedDomain;
+    return Object.entries(cached.files).every(([path, blob]) => blobs.get(path) === blob) ? cached : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -221,6 +280,7 @@ function connectOrigins(document: Record<string, any>): string[] {
 }
 
 async function writeRef(out: string, ref: SiteRef, domains: LoadedDomain[], hash: string, masterDocs: Map<string, LoadedDomain> | undefined, ruleIds: Set<string>): Promise<RefSummary> {
+  const [{ diffDocuments }, { summarizeChanges }, { formatDiffMarkdown }, { markdownRenderer }] = await reporting();
   const folder = join(out, ref.folder);
   const root = rootOf(ref.folder);
   const keep = new Set(['index.html']);
@@ -229,15 +289,15 @@ async function writeRef(out: string, ref: SiteRef, domains: LoadedDomain[], hash
   const findings: RefSummary['findings'] = [];
   for (const domain of domains) {
     keep.add(`${domain.name}.html`);
-    if (domain.error || !domain.document || !domain.model) {
+    if (domain.error || !domain.document) {
       summaries.push({ name: domain.name, error: domain.error });
       await writeIfChanged(join(folder, `${domain.name}.html`), brokenDomainPage(ref, domain.name, domain.error ?? 'unknown error', root));
       continue;
     }
     const doc = domain.document;
     const operations = Object.values((doc.paths ?? {}) as Record<string, any>).reduce((n: number, item) => n + METHODS.filter((m) => item && typeof item === 'object' && item[m]).length, 0);
-    const lint = await lintModels([domain.model], { structural: false });
-    for (const f of lint) findings.push({ domain: domain.name, rule: f.rule, severity: f.severity, message: f.message, line: f.line, silenced: f.silenced, documented: ruleIds.has(f.rule) });
+    const lint = domain.findings ?? [];
+    for (const f of lint) findings.push({ ...f, domain: domain.name, documented: ruleIds.has(f.rule) });
     summaries.push({
       name: domain.name,
       title: typeof doc.info?.title === 'string' ? doc.info.title : undefined,
@@ -314,9 +374,12 @@ async function copyIfChanged(from: string, to: string): Promise<void> {
 }
 
 /** rules/docs/<id>.md rendered, and an index; returns the ids that have a page. */
-async function writeRulePages(out: string): Promise<Set<string>> {
+async function writeRulePages(out: string, previousHash: string | undefined): Promise<{ ids: Set<string>; hash: string }> {
   const docsDir = join(toolchainRoot(), 'rules', 'docs');
   const ids = existsSync(docsDir) ? readdirSync(docsDir).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)).sort() : [];
+  const hash = sha256([SITE_VERSION, ...ids.map((id) => `${id}\n${readFileSync(join(docsDir, `${id}.md`), 'utf8')}`)].join('\0'));
+  if (hash === previousHash && existsSync(join(out, 'rules', 'index.html'))) return { ids: new Set(ids), hash };
+  const { markdownRenderer } = await import('./markdown.ts');
   // Links between rule docs point at the .md files; on the site they are the .html pages.
   const render = markdownRenderer((href) => href.replace(/^(?:\.\/)?([\w-]+)\.md(#.*)?$/, '$1.html$2'));
   const index: Array<{ id: string; title: string }> = [];
@@ -327,5 +390,5 @@ async function writeRulePages(out: string): Promise<Set<string>> {
     await writeIfChanged(join(out, 'rules', `${id}.html`), rulePage(id, render(markdown)));
   }
   await writeIfChanged(join(out, 'rules', 'index.html'), rulesIndexPage(index));
-  return new Set(ids);
+  return { ids: new Set(ids), hash };
 }

@@ -3,7 +3,6 @@ import { pointerToPath } from '../lib/yaml-source.ts';
 import { exceptionFor } from './exceptions.ts';
 import { compareFindings, type Finding } from './finding.ts';
 import { houseFindings } from './house.ts';
-import { structuralFindings } from './structural.ts';
 
 /**
  * One report per run: structural validity plus the house rules, with x-lint-exceptions applied.
@@ -14,7 +13,8 @@ export async function lintModels(models: SpecModel[], options: { structural?: bo
   for (const model of models) {
     // House rules only read the document; they run before Redocly, which owns it afterwards.
     const raw = houseFindings(model);
-    if (options.structural !== false) raw.push(...(await structuralFindings(model)));
+    // Redocly loads only when structure is checked (it is the slowest module to load).
+    if (options.structural !== false) raw.push(...(await (await import('./structural.ts')).structuralFindings(model)));
     const bySource = new Map<string, Finding[]>();
     for (const f of raw) {
       const source = f.source ?? model.path;
