@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { UserError } from './errors.ts';
-import { limits } from './limits.ts';
+import { limits, tooLarge } from './limits.ts';
 import type { SpecReader } from './spec-model.ts';
 
 const run = promisify(execFile);
@@ -61,7 +61,10 @@ function blobReader(ref: string, top: string, label = ref): SpecReader {
       } catch (error) {
         const stderr = String((error as { stderr?: Buffer }).stderr ?? '');
         if (/does not exist|exists on disk, but not in|Not a valid object name|bad file/i.test(stderr)) return undefined;
-        if ((error as { code?: string }).code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') return undefined;
+        if ((error as { code?: string }).code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
+          const size = Number((await run('git', ['cat-file', '-s', `${ref}:${rel}`], { cwd: top, encoding: 'utf8' })).stdout.trim());
+          throw tooLarge(`${label}:${rel}`, size);
+        }
         throw new UserError(`${ref}:${rel}: cannot read from git (${stderr.trim().split('\n')[0]})`);
       }
     },

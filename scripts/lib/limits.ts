@@ -1,3 +1,5 @@
+import { UserError } from './errors.ts';
+
 /**
  * Resource bounds shared by every command. Each can be raised through an environment variable,
  * so a huge vendor spec is refused with a message saying how, instead of exhausting memory.
@@ -24,3 +26,8 @@ export const limits = {
     return fromEnv('APIS_MAX_DEPTH', 256);
   },
 };
+
+export function tooLarge(label: string, size: number): UserError {
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+  return new UserError(`${label}: is ${mb(size)} MB, above the ${mb(limits.maxInputBytes)} MB input limit (raise it with APIS_MAX_INPUT_MB=<megabytes>)`);
+}

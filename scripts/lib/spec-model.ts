@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve, relative, isAbsolute, sep } from 'node:path';
 import { UserError } from './errors.ts';
-import { limits } from './limits.ts';
+import { limits, tooLarge } from './limits.ts';
 import { displayPath } from './repo.ts';
 import { decodeText, parseSource, pointerToPath, type ParsedSource } from './yaml-source.ts';
 
@@ -35,10 +35,6 @@ export const workingTree: SpecReader = {
   label: displayPath,
 };
 
-export function tooLarge(label: string, size: number): UserError {
-  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-  return new UserError(`${label}: is ${mb(size)} MB, above the ${mb(limits.maxInputBytes)} MB input limit (raise it with APIS_MAX_INPUT_MB=<megabytes>)`);
-}
 
 export interface RefProblem {
   file: string;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
-import { APIS_BIN, REPO, expectUserError, runApis, tempRepo, type RunResult } from '../helpers.ts';
+import { APIS_BIN, REPO, expectUserError, git, runApis, tempRepo, type RunResult } from '../helpers.ts';
 
 /**
  * Hostile and broken input against every command that reads a spec: each case states the exit code
@@ -100,6 +100,37 @@ describe.concurrent('malformed input, every command', () => {
         expect(Date.now() - started).toBeLessThan(60_000);
       });
     }
+  }
+});
+
+/**
+ * `apis docs` builds many refs: a spec that cannot be used must not stop the others. Its page says
+ * why, in the same one-line message the other commands print; usable specs get Swagger UI.
+ */
+describe.concurrent('malformed input, apis docs', () => {
+  for (const c of cases) {
+    const refused = (typeof c.exit === 'number' ? c.exit : c.exit.bundle) === 2;
+    it(`${c.name}: apis docs exits 0 and ${refused ? 'the page says why' : 'the page shows the spec'}`, async () => {
+      const dir = tempRepo({ ...(c.files as Record<string, string>), 'specs/feedback.yaml': feedback }, { copySpecs: false });
+      git(dir, 'init', '-q', '-b', 'master');
+      git(dir, 'add', '-A');
+      git(dir, 'commit', '-qm', 'bad spec');
+      const result = await runApis(['docs'], { cwd: dir, env: c.env });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr + result.stdout).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+      const site = join(dir, 'docs-site', 'dist', 'branches', 'master');
+      const page = readFileSync(join(site, 'bad.html'), 'utf8');
+      if (refused) {
+        expect(page).toContain('bad does not load at master');
+        const message = /<p class="error">([^<]*)<\/p>/.exec(page)![1];
+        expect(message).toContain('master:specs/bad.yaml');
+        if (c.message) expect(message.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')).toMatch(c.message);
+      } else {
+        expect(readFileSync(join(site, 'bad.spec.js'), 'utf8')).toMatch(/^window\.apisSpec = /);
+      }
+      // The good spec next to it is documented either way.
+      expect(readFileSync(join(site, 'feedback.spec.js'), 'utf8')).toContain('Feedback');
+    });
   }
 });
 
