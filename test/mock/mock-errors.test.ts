@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { expectUserError, gitRepo, runApis, tempRepo } from '../helpers.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO, expectUserError, gitRepo, runApis, tempRepo } from '../helpers.ts';
 import { processesIn, startMock } from './mock-process.ts';
 
 /** Every refusal of `apis mock`: one line, exit 2, and nothing left running in the folder it ran in. */
@@ -54,6 +56,26 @@ describe.concurrent('apis mock refuses bad input with one line and exit 2', () =
     expectUserError(result, String(port), /port \d+ on 127\.0\.0\.1 is already in use; choose another with --port/);
     expect(processesIn(dir)).toEqual([]);
     blocker.close();
+  });
+});
+
+describe('apis mock on a large spec (prepared in a worker thread)', () => {
+  const large = () => {
+    const feedback = readFileSync(join(REPO, 'specs', 'feedback.yaml'), 'utf8');
+    return tempRepo({ 'specs/feedback.yaml': `${feedback}x-padding: "${'a'.repeat(3 * 1024 * 1024)}"\n` }, { copySpecs: false });
+  };
+
+  it('serves it', async () => {
+    const mock = await startMock(['feedback', '--quiet'], large());
+    expect((await fetch(`${mock.urls.get('feedback')}/v1/feedback-screen?order_id=ord_1`, { headers: { authorization: 'Bearer t' } })).status).toBe(200);
+    expect(await mock.stop()).toBe(0);
+  });
+
+  it('refuses it in one line when Prism needs longer than the limit', async () => {
+    const dir = large();
+    const result = await runApis(['mock', '--port', '0'], { cwd: dir, env: { APIS_MOCK_PREPARE_SECONDS: '0.001' } });
+    expectUserError(result, 'specs/feedback.yaml', /Prism could not prepare this spec for mocking within 0\.001 s .*APIS_MOCK_PREPARE_SECONDS/);
+    expect(processesIn(dir)).toEqual([]);
   });
 });
 
