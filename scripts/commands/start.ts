@@ -34,15 +34,18 @@ export async function startCommand(options: StartOptions): Promise<number> {
   process.stdout.write(`API contracts: ${plural(domains.length, 'domain')} (${domains.join(', ') || 'none yet'})\n`);
 
   await lintWorkingCopy();
-  const mock = await withFreePort(options.mockPort, (port) => startMock([], { port, host: options.host, quiet: true })).catch((error: unknown) => {
-    // The portal is still useful without a mock (a spec that Prism cannot serve, say).
-    process.stdout.write(`${paint('yellow', 'Mock not started')}: ${describeFailure(error).message}\n`);
-    return undefined;
-  });
+  // The portal is still useful without a mock (a spec Prism cannot serve): it tries again on every save.
+  const startTheMock = () =>
+    withFreePort(options.mockPort, (port) => startMock([], { port, host: options.host, quiet: true })).catch((error: unknown) => {
+      process.stdout.write(`${paint('yellow', 'Mock not started')}: ${describeFailure(error).message}\n`);
+      return undefined;
+    });
+  let mock = await startTheMock();
+  const portal = { mock: mock?.origin, liveReload: true };
   const bar = progress('Building docs');
   await buildSite({ out, patterns: [], workingCopy: true, onProgress: (done, total, ref) => bar.update(done, total, ref) });
   bar.end();
-  const site = await withFreePort(options.port, (port) => serveSite(out, Number(port), options.host, { mock: mock?.origin, liveReload: true }));
+  const site = await withFreePort(options.port, (port) => serveSite(out, Number(port), options.host, portal));
 
   process.stdout.write(
     [
@@ -60,6 +63,10 @@ export async function startCommand(options: StartOptions): Promise<number> {
     const started = Date.now();
     await lintWorkingCopy();
     if (mock) await reloadMock(mock);
+    else if ((mock = await startTheMock())) {
+      portal.mock = mock.origin;
+      process.stdout.write(`Mock started: ${paint('cyan', mock.origin)}\n`);
+    }
     try {
       await buildSite({ out, patterns: [], workingCopy: true });
       site.reload();
