@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { UserError } from '../lib/errors.ts';
+import { parsePort } from '../lib/listen.ts';
 import { colorizer, plural } from '../lib/output.ts';
 import { progress } from '../lib/progress.ts';
 import { displayPath, findRepoRoot } from '../lib/repo.ts';
@@ -14,12 +14,6 @@ export interface DocsOptions {
   workingCopy?: boolean;
   port: string;
   host: string;
-}
-
-export function parsePort(value: string, flag = '--port'): number {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`${flag} must be a port number (0-65535), not "${value}"`);
-  return port;
 }
 
 /** `apis docs`: builds the site from every ref (or those matching --refs); `--serve` then serves it. */

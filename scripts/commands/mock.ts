@@ -1,7 +1,7 @@
-import type { AddressInfo } from 'node:net';
 import { bundleModel } from '../lib/bundle.ts';
 import { UserError } from '../lib/errors.ts';
 import { gitReader } from '../lib/git.ts';
+import { listen, parsePort } from '../lib/listen.ts';
 import { colorizer, plural } from '../lib/output.ts';
 import { loadDomains } from '../lib/workspace.ts';
 import { DomainEngine, type EngineMode } from '../mock/engine.ts';
@@ -33,8 +33,7 @@ export interface RunningMock {
 
 /** Starts the mock without printing anything: `apis mock` and `npm start` both use it. */
 export async function startMock(domains: string[], options: MockOptions, onRequest?: (entry: RequestLog) => void): Promise<RunningMock> {
-  const port = Number(options.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port must be a port number (0-65535), not "${options.port}"`);
+  const port = parsePort(options.port);
   const faults = new FaultInjector(faultSettings(options.faults, options.latency, options.seed));
   const mode = engineMode(domains, options);
   const loadEngines = async () => {
@@ -43,17 +42,7 @@ export async function startMock(domains: string[], options: MockOptions, onReque
   };
   let engines = await loadEngines();
   const server = createMockServer({ engines, faults, onRequest });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE') reject(new UserError(`port ${port} on ${options.host} is already in use; choose another with --port`));
-      else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') reject(new UserError(`--host ${options.host}: not an address of this machine`));
-      else reject(new UserError(`cannot listen on ${options.host}:${port}: ${error.message}`));
-    });
-    server.listen(port, options.host, resolve);
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const origin = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`;
+  const origin = await listen(server, port, options.host);
   const urlsOf = () => new Map(engines.map((e) => [e.domain, `${origin}/${e.domain}`]));
   const running: RunningMock = {
     urls: urlsOf(),

@@ -11,7 +11,7 @@ import { progress } from '../lib/progress.ts';
 import { findRepoRoot, listDomains } from '../lib/repo.ts';
 import { stopSignals } from '../lib/signals.ts';
 import { loadSpecFiles } from '../lib/workspace.ts';
-import { parsePort } from './docs.ts';
+import { parsePort } from '../lib/listen.ts';
 import { startMock, type RunningMock } from './mock.ts';
 
 export interface StartOptions {

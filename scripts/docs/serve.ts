@@ -4,9 +4,8 @@
  * and /__apis/events, a Server-Sent Events stream that tells open pages to reload.
  */
 import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
-import { UserError } from '../lib/errors.ts';
+import { listen } from '../lib/listen.ts';
 import { contentSecurityPolicy } from './pages.ts';
 
 export interface PortalSettings {
@@ -50,16 +49,9 @@ export async function serveSite(dir: string, port: number, host: string, portal?
       res.end('Not found. The landing page lists every ref: /index.html\n');
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE') reject(new UserError(`port ${port} on ${host} is already in use; choose another with --port`));
-      else reject(new UserError(`cannot listen on ${host}:${port}: ${error.message}`));
-    });
-    server.listen(port, host, resolve);
-  });
-  const address = server.address() as AddressInfo;
+  const origin = await listen(server, port, host);
   return {
-    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}/`,
+    url: `${origin}/`,
     reload() {
       for (const res of listeners) res.write('data: reload\n\n');
     },
