@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, mkdirSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -92,4 +92,63 @@ export function toolchainRepo(): string {
   git(dir, 'add', '-A');
   git(dir, 'commit', '-q', '--no-verify', '-m', 'master');
   return dir;
+}
+
+export interface Serving {
+  child: ChildProcess;
+  /** What `ready` matched in the output; its first group is usually the URL. */
+  match: RegExpExecArray;
+  output(): string;
+  /** Sends `signal` (SIGKILL after 10 s) and returns the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Runs a long-lived apis command (mock, docs --serve, start) and waits until its output matches `ready`. */
+export function startServing(args: string[], cwd: string, ready: RegExp): Promise<Serving> {
+  const child = spawn(process.execPath, [APIS_BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`apis ${args[0]} was not ready in 60 s:\n${out}`));
+    }, 60_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`apis ${args[0]} exited with ${code}:\n${out}`));
+    });
+    child.stderr!.on('data', (d) => (out += d));
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const match = ready.exec(out);
+      if (!match) return;
+      clearTimeout(timer);
+      resolvePromise({
+        child,
+        match,
+        output: () => out,
+        async stop(signal = 'SIGTERM') {
+          child.kill(signal);
+          const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+          const code = await exited;
+          clearTimeout(killer);
+          return code;
+        },
+      });
+    });
+  });
+}
+
+/** Processes whose working folder is `dir`: what a command run there left behind. */
+export function processesIn(dir: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readlinkSync(`/proc/${entry}/cwd`) === dir) pids.push(Number(entry));
+    } catch {
+      // gone, or not ours
+    }
+  }
+  return pids;
 }

@@ -1,6 +1,6 @@
 import { join, relative, sep } from 'node:path';
-import { git, gitTopLevel } from '../lib/git.ts';
-import { listDomains } from '../lib/repo.ts';
+import { gitReader, gitTopLevel } from '../lib/git.ts';
+import { domainsOf, listDomains } from '../lib/repo.ts';
 import type { Change } from './change.ts';
 import { diffDocuments } from './compare-document.ts';
 import { loadSide } from './load.ts';
@@ -14,11 +14,11 @@ export interface DomainDiff {
   gate: GateResult;
 }
 
-/** Domains at a git ref, read from git without a checkout. */
+/** Domains at a git ref, read from git without a checkout; none when the ref or its specs/ do not exist. */
 export async function domainsAt(ref: string, cwd = process.cwd()): Promise<string[]> {
   const top = await gitTopLevel(cwd);
-  const out = await git(['ls-tree', '--name-only', `${ref}:specs`], top).catch(() => '');
-  return out.split('\n').filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -'.yaml'.length));
+  const reader = await gitReader(ref, top).catch(() => undefined);
+  return domainsOf((await reader?.list?.(join(top, 'specs'))) ?? []);
 }
 
 /** Compares every domain of the working tree with the same domain at `ref` (new and removed domains included). */

@@ -169,32 +169,26 @@ async function specsTrees(commits: string[], top: string): Promise<Map<string, s
 }
 
 function workingTreeHash(top: string): string {
-  if (!existsSync(join(top, 'specs'))) return '';
+  return existsSync(join(top, 'specs')) ? hashFiles(top, ['specs'], true) : '';
+}
+
+/** The rules and page code decide what a page shows: a change to either rebuilds every ref. */
+function toolchainHash(): string {
+  return hashFiles(toolchainRoot(), ['rules', join('rules', 'functions'), join('rules', 'lib'), join('scripts', 'docs'), join('docs-site', 'assets')], false);
+}
+
+/** A hash of the names and contents of the files in `dirs` (below `root`), in a stable order. */
+function hashFiles(root: string, dirs: string[], recursive: boolean): string {
   const hash = createHash('sha256');
   const walk = (dir: string) => {
     if (!existsSync(dir)) return;
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else hash.update(relative(top, path)).update('\0').update(readFileSync(path)).update('\0');
+      if (statSync(path).isFile()) hash.update(relative(root, path)).update('\0').update(readFileSync(path)).update('\0');
+      else if (recursive) walk(path);
     }
   };
-  walk(join(top, 'specs'));
-  return hash.digest('hex');
-}
-
-/** The rules and page code decide what a page shows: a change to either rebuilds every ref. */
-function toolchainHash(): string {
-  const hash = createHash('sha256');
-  const root = toolchainRoot();
-  for (const dir of ['rules', join('rules', 'functions'), join('rules', 'lib'), join('scripts', 'docs'), join('docs-site', 'assets')]) {
-    const full = join(root, dir);
-    if (!existsSync(full)) continue;
-    for (const name of readdirSync(full).sort()) {
-      const path = join(full, name);
-      if (statSync(path).isFile()) hash.update(name).update(readFileSync(path));
-    }
-  }
+  for (const dir of dirs) walk(join(root, dir));
   return hash.digest('hex');
 }
 

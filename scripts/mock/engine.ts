@@ -57,10 +57,15 @@ type PrismModules = typeof import('./prism.ts');
  * instead of several to load), or the packages themselves when it has not been built.
  */
 async function prismModules(): Promise<PrismModules> {
+  const bundle = freshPrismBundle();
+  return bundle ? (createRequire(import.meta.url)(bundle) as PrismModules) : import('./prism.ts');
+}
+
+/** scripts/dist/prism.cjs when it is built and newer than its source, else undefined. */
+function freshPrismBundle(): string | undefined {
   const bundle = join(toolchainRoot(), 'scripts', 'dist', 'prism.cjs');
   const source = join(toolchainRoot(), 'scripts', 'mock', 'prism.ts');
-  if (existsSync(bundle) && statSync(bundle).mtimeMs >= statSync(source).mtimeMs) return createRequire(import.meta.url)(bundle) as PrismModules;
-  return import('./prism.ts');
+  return existsSync(bundle) && statSync(bundle).mtimeMs >= statSync(source).mtimeMs ? bundle : undefined;
 }
 
 let modules: PrismModules | undefined;
@@ -76,8 +81,7 @@ const WORKER_FROM_BYTES = 2 * 1024 * 1024;
 async function prepareOperations(document: Record<string, unknown>): Promise<Operation[]> {
   const size = JSON.stringify(document).length;
   if (size < WORKER_FROM_BYTES) return (await modules!.http.getHttpOperationsFromSpec(document as never)) as unknown as Operation[];
-  const bundle = join(toolchainRoot(), 'scripts', 'dist', 'prism.cjs');
-  const prismPath = existsSync(bundle) ? bundle : createRequire(import.meta.url).resolve('@stoplight/prism-http');
+  const prismPath = freshPrismBundle() ?? createRequire(import.meta.url).resolve('@stoplight/prism-http');
   const script = `
     const { parentPort, workerData } = require('node:worker_threads');
     const loaded = require(workerData.prismPath);

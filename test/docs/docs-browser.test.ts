@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { FEATURE_SUMMARY, branchWith, docsRepo } from './docs-repo.ts';
-import { launchChromium, screenshot, serve, watchedPage, type Served } from './browser.ts';
+import { startServing, type Serving } from '../helpers.ts';
+import { launchChromium, screenshot, watchedPage } from './browser.ts';
 
 describe('the docs site in a real browser (headless Chromium)', () => {
   let browser: Browser;
-  let site: Served;
+  let site: Serving;
+  let url: string;
   let origin: string;
 
   beforeAll(async () => {
@@ -14,8 +16,9 @@ describe('the docs site in a real browser (headless Chromium)', () => {
     branchWith(dir, 'feature/xss', (s) =>
       s.replace(/(info:\n(?:.*\n)*?  description: \|\n)/, '$1    <script>window.__xss = "script"</script> <img src="x" onerror="window.__xss = \'img\'"> [Click me](javascript:window.__xss=\'link\') <a id="evil" href="javascript:window.__xss=\'anchor\'">evil</a>\n\n'),
     );
-    site = await serve(['docs', '--serve', '--port', '0'], dir, /Serving (http:\/\/\S+) /);
-    origin = new URL(site.url).origin;
+    site = await startServing(['docs', '--serve', '--port', '0'], dir, /Serving (http:\/\/\S+) /);
+    url = site.match[1];
+    origin = new URL(url).origin;
     browser = await launchChromium();
   }, 120_000);
 
@@ -26,7 +29,7 @@ describe('the docs site in a real browser (headless Chromium)', () => {
 
   it('lists master, prototype and the feature branch on the landing page', async () => {
     const { page, errors, outside } = await watchedPage(browser, origin);
-    await page.goto(site.url);
+    await page.goto(url);
     const refs = await page.locator('table.refs tbody tr a.ref').allTextContents();
     expect(refs.slice(0, 2)).toEqual(['master', 'prototype']);
     expect(refs).toEqual(expect.arrayContaining(['feature/tips', 'feature/xss', 'payments@1.0.0']));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { processesIn } from '../mock/mock-process.ts';
-import { launchChromium, screenshot, serve, watchedPage } from './browser.ts';
+import { processesIn, startServing } from '../helpers.ts';
+import { launchChromium, screenshot, watchedPage } from './browser.ts';
 import { docsRepo } from './docs-repo.ts';
 
 /** Reads a Server-Sent Events stream until a `data: reload` event arrives. */
@@ -21,21 +21,22 @@ async function nextReload(url: string, signal: AbortSignal): Promise<void> {
 describe('npm start: the local portal', () => {
   it('serves docs for the working copy and every branch, with the mock for "Try it out", and rebuilds on save', async () => {
     const dir = docsRepo();
-    const portal = await serve(['start', '--port', '0', '--mock-port', '0'], dir, /Docs\s+(http:\/\/\S+)[\s\S]*Ctrl-C stops\./);
+    const portal = await startServing(['start', '--port', '0', '--mock-port', '0'], dir, /Docs\s+(http:\/\/\S+)[\s\S]*Ctrl-C stops\./);
+    const site = portal.match[1];
     try {
       const output = portal.output();
       const mock = /Mock\s+(http:\/\/\S+)/.exec(output)![1];
       expect(output).toMatch(/Working copy\s+http:\/\/\S+\/working-copy\/index\.html/);
       expect(output).toMatch(/Lint: no findings \(3 silenced/);
-      const landing = await (await fetch(portal.url)).text();
+      const landing = await (await fetch(site)).text();
       for (const ref of ['working copy', 'master', 'prototype', 'feature/tips']) expect(landing).toContain(`data-ref="${ref}"`);
-      expect(await (await fetch(`${portal.url}assets/portal.js`)).text()).toContain(`"mock":"${mock}"`);
+      expect(await (await fetch(`${site}assets/portal.js`)).text()).toContain(`"mock":"${mock}"`);
       expect((await fetch(`${mock}/payments/v1/payments`, { headers: { authorization: 'Bearer t' } })).status).toBe(200);
 
       // The working copy's payments page offers the mock as the first server for "Try it out".
       const browser = await launchChromium();
-      const { page, errors, outside } = await watchedPage(browser, portal.url.replace(/\/$/, ''));
-      await page.goto(`${portal.url}working-copy/payments.html`);
+      const { page, errors, outside } = await watchedPage(browser, site.replace(/\/$/, ''));
+      await page.goto(`${site}working-copy/payments.html`);
       await page.waitForSelector('.opblock');
       expect(await page.locator('.servers select option').first().textContent()).toContain(`${mock}/payments`);
       await screenshot(page, 'portal-working-copy');
@@ -45,13 +46,13 @@ describe('npm start: the local portal', () => {
 
       // A save: lint runs, the working copy is rebuilt, the mock serves the new contract, pages reload.
       const events = new AbortController();
-      const reloaded = nextReload(`${portal.url}__apis/events`, events.signal);
+      const reloaded = nextReload(`${site}__apis/events`, events.signal);
       const spec = join(dir, 'specs', 'payments.yaml');
       writeFileSync(spec, readFileSync(spec, 'utf8').replace('summary: Create a payment\n', 'summary: Create a payment, saved just now\n').replaceAll("description: Order 72-1901\n", "description: Order 72-1901 (edited)\n"));
       await reloaded;
       events.abort();
-      expect(await (await fetch(`${portal.url}working-copy/payments.spec.js`)).text()).toContain('saved just now');
-      expect(await (await fetch(`${portal.url}branches/master/payments.spec.js`)).text()).not.toContain('saved just now');
+      expect(await (await fetch(`${site}working-copy/payments.spec.js`)).text()).toContain('saved just now');
+      expect(await (await fetch(`${site}branches/master/payments.spec.js`)).text()).not.toContain('saved just now');
       expect(portal.output()).toMatch(/Docs rebuilt in \d+\.\d s; open pages reloaded\./);
       const payment = await (await fetch(`${mock}/payments/v1/payments/pay_2Xk9fQ7mR4`, { headers: { authorization: 'Bearer t' } })).json();
       expect(payment.description).toBe('Order 72-1901 (edited)');

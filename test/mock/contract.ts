@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import formats from 'ajv-formats';
+import { pathToPointer, pointerToPath } from '../../scripts/lib/yaml-source.ts';
 
 // ajv-formats is CommonJS: its default export arrives wrapped under ESM.
 const addFormats = ((formats as unknown as { default?: typeof formats }).default ?? formats) as unknown as (ajv: Ajv2020) => void;
@@ -21,7 +22,7 @@ export interface ExampleRequest {
 
 function deref(doc: Json, node: Json): Json {
   let current = node;
-  for (let i = 0; current?.$ref && i < 20; i++) current = current.$ref.slice(2).split('/').reduce((n: Json, k: string) => n[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+  for (let i = 0; current?.$ref && i < 20; i++) current = pointerToPath(current.$ref).reduce((n: Json, k: string) => n[k], doc);
   return current;
 }
 
@@ -81,8 +82,8 @@ export function responseValidator(doc: Json): (operation: string, status: number
     const mediaType = (contentType ?? '').split(';')[0].trim();
     const media = response.content[mediaType];
     if (!media) return [`content-type ${mediaType} is not declared for ${status} (declared: ${Object.keys(response.content).join(', ')})`];
-    const pointer = ['paths', template, method.toLowerCase(), 'responses', String(status)].map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
-    const schemaRef = declared.$ref ? `${SPEC_ID}${declared.$ref}/content/${mediaType.replace(/\//g, '~1')}/schema` : `${SPEC_ID}#/${pointer}/content/${mediaType.replace(/\//g, '~1')}/schema`;
+    const responsePath = declared.$ref ? pointerToPath(declared.$ref) : ['paths', template, method.toLowerCase(), 'responses', String(status)];
+    const schemaRef = `${SPEC_ID}#${pathToPointer([...responsePath, 'content', mediaType, 'schema'])}`;
     const validate = ajv.getSchema(schemaRef) ?? ajv.compile({ $ref: schemaRef });
     return validate(JSON.parse(body)) ? [] : (validate.errors ?? []).map((e: { instancePath: string; message?: string }) => `${e.instancePath} ${e.message}`);
   };
