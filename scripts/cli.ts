@@ -56,12 +56,13 @@ program
 
 program
   .command('diff')
-  .description('Compare two versions of a spec and classify every change as breaking, warning or info')
-  .argument('<base>', 'a file, or <git-ref>:<path>')
-  .argument('<head>', 'a file, or <git-ref>:<path>')
+  .description('Compare two versions of a spec and classify every change as breaking, warning or info (see rules/changes/)')
+  .argument('[base]', 'a file, or <git-ref>:<path>')
+  .argument('[head]', 'a file, or <git-ref>:<path>')
   .addOption(new Option('-f, --format <format>', 'output format').choices(DIFF_FORMATS).default('text'))
-  .addHelpText('after', example('npx apis diff master:specs/payments.yaml specs/payments.yaml --format markdown'))
-  .action(run(async (base: string, head: string, options) => (await commands.diff()).diffCommand(base, head, options)));
+  .option('--list-changes', 'print the catalogue of change kinds (id, side, level, what) instead of comparing')
+  .addHelpText('after', example('npx apis diff master:specs/payments.yaml specs/payments.yaml --format markdown') + example('npx apis diff --list-changes --format json'))
+  .action(run(async (base: string | undefined, head: string | undefined, options) => (await commands.diff()).diffCommand(base, head, options)));
 
 program
   .command('generate')

@@ -1,5 +1,5 @@
 import { houseFunction, stringList } from '../lib/define.ts';
-import { isObject } from '../lib/openapi-index.ts';
+import { isObject } from '../../scripts/model/openapi-index.ts';
 import { mergedObject } from '../lib/schema.ts';
 
 /** A status enum that can say "it failed" needs a sibling saying why. */

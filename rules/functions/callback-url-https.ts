@@ -1,6 +1,6 @@
 import { houseFunction } from '../lib/define.ts';
-import { requestBodyOf } from '../lib/http.ts';
-import { pointerOf, type JsonPath } from '../lib/openapi-index.ts';
+import { requestBodyOf } from '../../scripts/model/http.ts';
+import { pointerOf, type JsonPath } from '../../scripts/model/openapi-index.ts';
 import { hasKeyword, jsonSchemaOf, mergedObject, nameTokens } from '../lib/schema.ts';
 
 const URL_TOKENS = ['webhook', 'callback', 'notification'];

@@ -1,6 +1,6 @@
 import { houseFunction, listWords, stringList } from '../lib/define.ts';
-import { isItemPath, parametersOf, responsesOf, type ParameterEntry } from '../lib/http.ts';
-import { isObject, type OpenApiIndex, type OperationEntry } from '../lib/openapi-index.ts';
+import { isItemPath, parametersOf, responsesOf, type ParameterEntry } from '../../scripts/model/http.ts';
+import { isObject, type OpenApiIndex, type OperationEntry } from '../../scripts/model/openapi-index.ts';
 import { jsonSchemaOf, mergedObject, typesOf } from '../lib/schema.ts';
 
 interface Options {

@@ -1,6 +1,6 @@
 import { houseFunction } from '../lib/define.ts';
-import { findHeader, findParameter, isItemPath, parametersOf, responsesOf } from '../lib/http.ts';
-import { isObject } from '../lib/openapi-index.ts';
+import { findHeader, findParameter, isItemPath, parametersOf, responsesOf } from '../../scripts/model/http.ts';
+import { isObject } from '../../scripts/model/openapi-index.ts';
 
 /** Two clients changing one resource: the second must learn it changed (If-Match, 412) instead of overwriting. */
 export default houseFunction<null>(null, (index) => {

@@ -1,5 +1,5 @@
 import { houseFunction } from '../lib/define.ts';
-import { isObject } from '../lib/openapi-index.ts';
+import { isObject } from '../../scripts/model/openapi-index.ts';
 
 const SUCCESS = ['200', '202', '204'];
 

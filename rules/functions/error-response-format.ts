@@ -1,6 +1,6 @@
 import { houseFunction } from '../lib/define.ts';
-import { responsesOf } from '../lib/http.ts';
-import { isObject } from '../lib/openapi-index.ts';
+import { responsesOf } from '../../scripts/model/http.ts';
+import { isObject } from '../../scripts/model/openapi-index.ts';
 import { mergedObject } from '../lib/schema.ts';
 
 const PROBLEM = 'application/problem+json';

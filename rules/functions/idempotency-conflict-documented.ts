@@ -1,6 +1,6 @@
 import { houseFunction } from '../lib/define.ts';
-import { findParameter, parametersOf } from '../lib/http.ts';
-import { isObject } from '../lib/openapi-index.ts';
+import { findParameter, parametersOf } from '../../scripts/model/http.ts';
+import { isObject } from '../../scripts/model/openapi-index.ts';
 
 /** Reusing a key with another body is refused with 409, and clients must know it. */
 export default houseFunction<null>(null, (index) =>

@@ -1,6 +1,6 @@
 import { houseFunction } from '../lib/define.ts';
-import { findParameter, parametersOf, requestBodyOf } from '../lib/http.ts';
-import { isObject } from '../lib/openapi-index.ts';
+import { findParameter, parametersOf, requestBodyOf } from '../../scripts/model/http.ts';
+import { isObject } from '../../scripts/model/openapi-index.ts';
 import { jsonSchemaOf, mergedObject, typesOf } from '../lib/schema.ts';
 
 /** A retried POST must not charge twice: it takes an Idempotency-Key, unless it is naturally idempotent. */

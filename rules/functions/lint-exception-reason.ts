@@ -1,5 +1,5 @@
 import { houseFunction, stringList } from '../lib/define.ts';
-import { isObject } from '../lib/openapi-index.ts';
+import { isObject } from '../../scripts/model/openapi-index.ts';
 
 /** An exception without a reason is a rule switched off; the reason is what the reviewer approves. */
 export default houseFunction<{ minExceptionReasonLength: number; knownRules: string[] }>(

@@ -1,5 +1,5 @@
 import { houseFunction, stringList } from '../lib/define.ts';
-import { isObject, type JsonPath, type OpenApiIndex } from '../lib/openapi-index.ts';
+import { isObject, type JsonPath, type OpenApiIndex } from '../../scripts/model/openapi-index.ts';
 import { hasKeyword, mergedObject, nameTokens, typesOf } from '../lib/schema.ts';
 
 interface Options {

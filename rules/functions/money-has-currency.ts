@@ -1,5 +1,5 @@
 import { houseFunction } from '../lib/define.ts';
-import { isObject, type JsonPath, type OpenApiIndex } from '../lib/openapi-index.ts';
+import { isObject, type JsonPath, type OpenApiIndex } from '../../scripts/model/openapi-index.ts';
 import { hasKeyword, isDecimalString, mergedObject, typesOf } from '../lib/schema.ts';
 
 /** An amount without its currency is ambiguous: 100 of what? */

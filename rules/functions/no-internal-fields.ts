@@ -1,5 +1,5 @@
 import { houseFunction, stringList } from '../lib/define.ts';
-import { isObject, pointerOf } from '../lib/openapi-index.ts';
+import { isObject, pointerOf } from '../../scripts/model/openapi-index.ts';
 import { hasPhrase, nameTokens } from '../lib/schema.ts';
 
 interface Options {

@@ -1,5 +1,5 @@
 import { houseFunction } from '../lib/define.ts';
-import { isObject, type JsonPath, type OpenApiIndex } from '../lib/openapi-index.ts';
+import { isObject, type JsonPath, type OpenApiIndex } from '../../scripts/model/openapi-index.ts';
 import { typesOf } from '../lib/schema.ts';
 
 const ID_NAME = /(^id$|_id$|[a-z0-9]Id$)/;

@@ -1,5 +1,5 @@
 import { houseFunction } from '../lib/define.ts';
-import { isObject } from '../lib/openapi-index.ts';
+import { isObject } from '../../scripts/model/openapi-index.ts';
 
 const LOWER_CAMEL = /^[a-z][a-zA-Z0-9]*$/;
 

@@ -1,5 +1,5 @@
 import { houseFunction } from '../lib/define.ts';
-import { isObject } from '../lib/openapi-index.ts';
+import { isObject } from '../../scripts/model/openapi-index.ts';
 
 /** Every operation is authenticated, with a scheme that does not leak credentials. */
 export default houseFunction<null>(null, (index) => {

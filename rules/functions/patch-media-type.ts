@@ -1,6 +1,6 @@
 import { houseFunction } from '../lib/define.ts';
-import { requestBodyOf } from '../lib/http.ts';
-import { isObject } from '../lib/openapi-index.ts';
+import { requestBodyOf } from '../../scripts/model/http.ts';
+import { isObject } from '../../scripts/model/openapi-index.ts';
 import { typesOf } from '../lib/schema.ts';
 
 const MERGE_PATCH = 'application/merge-patch+json';

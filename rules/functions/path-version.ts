@@ -1,5 +1,5 @@
 import { houseFunction } from '../lib/define.ts';
-import { HTTP_METHODS, isObject, type JsonPath } from '../lib/openapi-index.ts';
+import { HTTP_METHODS, isObject, type JsonPath } from '../../scripts/model/openapi-index.ts';
 
 const VERSIONED = /^\/v[1-9]\d*\//;
 const VERSION_SEGMENT = /\/v\d+(\/|$)/i;

@@ -1,5 +1,5 @@
 import { houseFunction } from '../lib/define.ts';
-import { isObject } from '../lib/openapi-index.ts';
+import { isObject } from '../../scripts/model/openapi-index.ts';
 
 /** A field nobody explained is a field everybody interprets differently. */
 export default houseFunction<null>(null, (index) =>

@@ -1,6 +1,6 @@
 import { houseFunction } from '../lib/define.ts';
-import { requestBodyOf, responsesOf } from '../lib/http.ts';
-import { isObject } from '../lib/openapi-index.ts';
+import { requestBodyOf, responsesOf } from '../../scripts/model/http.ts';
+import { isObject } from '../../scripts/model/openapi-index.ts';
 import { isJsonMediaType } from '../lib/schema.ts';
 
 /** PUT replaces the resource with what GET returns, so both use one schema. */

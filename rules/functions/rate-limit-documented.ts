@@ -1,5 +1,5 @@
 import { houseFunction } from '../lib/define.ts';
-import { isObject } from '../lib/openapi-index.ts';
+import { isObject } from '../../scripts/model/openapi-index.ts';
 
 /** Every endpoint is rate-limited in practice; clients must be told and handle it. */
 export default houseFunction<null>(null, (index) =>

@@ -1,5 +1,5 @@
 import { houseFunction } from '../lib/define.ts';
-import { findHeader, responsesOf } from '../lib/http.ts';
+import { findHeader, responsesOf } from '../../scripts/model/http.ts';
 
 /** Without Retry-After every client guesses, and they all come back at once. */
 export default houseFunction<null>(null, (index) =>

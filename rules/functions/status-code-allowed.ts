@@ -1,5 +1,5 @@
 import { houseFunction, stringList } from '../lib/define.ts';
-import { isObject } from '../lib/openapi-index.ts';
+import { isObject } from '../../scripts/model/openapi-index.ts';
 
 /** Response keys must be transport codes from the allow-list; business outcomes are resource state. */
 export default houseFunction<{ allowedStatusCodes: string[] }>(

@@ -1,6 +1,6 @@
 import { houseFunction } from '../lib/define.ts';
-import { findParameter, parametersOf, requestBodyOf } from '../lib/http.ts';
-import { isObject, type JsonPath } from '../lib/openapi-index.ts';
+import { findParameter, parametersOf, requestBodyOf } from '../../scripts/model/http.ts';
+import { isObject, type JsonPath } from '../../scripts/model/openapi-index.ts';
 import { hasKeyword, jsonSchemaOf, mergedObject, typesOf } from '../lib/schema.ts';
 
 const DELIVERY = ['at-least-once', 'at-most-once'];

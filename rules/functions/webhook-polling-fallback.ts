@@ -1,6 +1,6 @@
 import { houseFunction, stringList } from '../lib/define.ts';
-import { parametersOf } from '../lib/http.ts';
-import { isObject } from '../lib/openapi-index.ts';
+import { parametersOf } from '../../scripts/model/http.ts';
+import { isObject } from '../../scripts/model/openapi-index.ts';
 import { paginationProblems } from './collection-pagination.ts';
 
 /** Webhooks get lost; an event feed lets every consumer recover the state by polling. */

@@ -1,5 +1,5 @@
 import { Ajv, type ValidateFunction } from 'ajv';
-import { indexOf, pointerOf, type JsonPath, type OpenApiIndex } from './openapi-index.ts';
+import { indexOf, pointerOf, type JsonPath, type OpenApiIndex } from '../../scripts/model/openapi-index.ts';
 
 /** What Spectral expects back from a rule function. */
 export interface IFunctionResult {

@@ -1,4 +1,4 @@
-import { isObject, type JsonPath, type OpenApiIndex, type Resolved } from './openapi-index.ts';
+import { isObject, type JsonPath, type OpenApiIndex, type Resolved } from '../../scripts/model/openapi-index.ts';
 
 /** `cardLast4`, `card_last4` and `card-last4` all give ['card', 'last4']. */
 export function nameTokens(name: string): string[] {

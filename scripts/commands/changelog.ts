@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import { diffDocuments } from '../diff/compare-document.ts';
 import { formatDiff } from '../diff/format/index.ts';
 import { loadSide } from '../diff/load.ts';
+import { evaluateGate } from '../diff/policy.ts';
 import { UserError } from '../lib/errors.ts';
 import { gitTopLevel } from '../lib/git.ts';
 import { DOMAIN_NAME, findRepoRoot, specPathOf } from '../lib/repo.ts';
@@ -15,6 +16,7 @@ export async function changelogCommand(domain: string, options: { from: string; 
   const head = options.to ? await loadSide(`${options.to}:${rel}`) : await loadSide(specPathOf(root, domain)).catch(() => ({ label: rel, document: null }));
   if (!base.document && !head.document) throw new UserError(`${rel} exists neither at ${options.from} nor at ${options.to ?? 'the working tree'}`);
   const title = `${domain}: changes from ${options.from} to ${options.to ?? 'the working tree'}`;
-  process.stdout.write(formatDiff('markdown', { title, changes: diffDocuments(base.document, head.document) }));
+  const gate = evaluateGate(base.document, head.document, diffDocuments(base.document, head.document));
+  process.stdout.write(formatDiff('markdown', { title, changes: gate.changes }));
   return 0;
 }

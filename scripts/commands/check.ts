@@ -13,7 +13,10 @@ import { summarize } from '../lint/finding.ts';
 import { formatReport } from '../lint/format/index.ts';
 import { generateDomain, staleFiles } from './generate.ts';
 import { loadConfig } from '../lib/config.ts';
-import { diffDomains } from '../diff/domains.ts';
+import { diffDomains, type DomainDiff } from '../diff/domains.ts';
+import { changeKind, changePagePath } from '../diff/catalogue.ts';
+import { acceptanceYaml, nextMajor } from '../diff/ways.ts';
+import { pageLink, repositoryUrl } from '../lib/links.ts';
 import { newSince } from '../lint/baseline.ts';
 
 export interface CheckOutcome {
@@ -71,29 +74,59 @@ const generatedCheck: Check = async ({ root, specs }) => {
 const breakingChangeCheck: Check = async ({ root, base, specs, report }) => {
   if (!base) return { name: 'breaking', ok: true, summary: 'skipped (pass --base <ref> to judge changes against it)', reproduce: 'npx apis check --base master' };
   const domains = await diffDomains(base, root, specs.map((s) => s.domain));
-  for (const d of domains) if (d.changes.length > 0) report.changes.push(formatDiff('markdown', { title: `${d.domain}: changes against ${base}`, changes: d.changes }));
+  const repository = await repositoryUrl(root);
+  const link = (id: string) => pageLink(repository, changePagePath(id));
+  for (const d of domains) if (d.changes.length > 0) report.changes.push(formatDiff('markdown', { title: `${d.domain}: changes against ${base}`, changes: d.changes, link }));
   const lines: string[] = [];
-  let failed = 0;
-  for (const { domain, gate } of domains) {
-    if (gate.changes.length === 0 && gate.ok) continue;
-    if (!gate.ok) failed++;
-    lines.push(`  ${domain}: ${gate.blocking.length} blocking, ${gate.accepted.length} accepted, ${gate.sunsetRemovals.length} removed after sunset; expected version bump: ${gate.expectedBump}`);
-    for (const c of gate.blocking) lines.push(`    ✖ ${c.operation ?? '(document)'}: ${c.message} [${c.id}]`);
-    for (const { change, reason } of gate.accepted) lines.push(`    ✔ accepted ${change.operation ?? '(document)'}: ${change.message} [${change.id}] (reason: ${reason})`);
-    for (const c of gate.sunsetRemovals) lines.push(`    ✔ sunset ${c.message}`);
-    for (const a of gate.stale) lines.push(`    ✖ x-accepted-breaking-changes[${a.index}] (${a.change} on ${a.operation ?? 'the document'}) matches no change against ${base}: remove it`);
-    for (const a of gate.unreasoned) lines.push(`    ✖ x-accepted-breaking-changes[${a.index}] needs a reason of at least 10 characters`);
-    if (gate.versionProblem) lines.push(`    ✖ ${gate.versionProblem}`);
+  const failing: string[] = [];
+  for (const d of domains) {
+    if (d.gate.changes.length === 0 && d.gate.ok) continue;
+    if (!d.gate.ok) failing.push(d.domain);
+    lines.push(...gateReport(d, base));
   }
   const changed = domains.filter((d) => d.changes.length > 0).length;
   return {
     name: 'breaking',
-    ok: failed === 0,
-    summary: failed === 0 ? `${plural(changed, 'domain')} changed against ${base}, no unaccepted breaking change` : `${plural(failed, 'domain')} with unaccepted breaking changes or version problems against ${base}`,
+    ok: failing.length === 0,
+    summary: failing.length === 0 ? `${plural(changed, 'domain')} changed against ${base}, no unaccepted breaking change` : `${plural(failing.length, 'domain')} with unaccepted breaking changes or version problems against ${base}`,
     details: lines.length > 0 ? lines.join('\n') + '\n' : undefined,
-    reproduce: `npx apis diff ${base}:specs/<domain>.yaml specs/<domain>.yaml`,
+    reproduce: failing.length > 0 ? failing.map((d) => `npx apis diff ${base}:${specFile(d)} ${specFile(d)}`).join(' && ') : `npx apis check --base ${base}`,
   };
 };
+
+const specFile = (domain: string) => `specs/${domain}.yaml`;
+
+/** One domain's gate, with the ways through for what blocks it. */
+function gateReport({ domain, base: baseDoc, head: headDoc, gate }: DomainDiff, base: string): string[] {
+  const baseVersion = String(baseDoc?.info?.version ?? '');
+  const headVersion = String(headDoc?.info?.version ?? '');
+  const bump = gate.expectedBump !== 'none' ? gate.expectedBump : gate.blocking.length > 0 ? `major once the breaking changes are accepted (${nextMajor(baseVersion)} or later)` : 'none';
+  const lines = [`  ${domain}: ${gate.blocking.length} not accepted, ${gate.accepted.length} accepted, ${gate.sunsetRemovals.length} removed after sunset; version ${baseVersion || '(new)'} → ${headVersion || '(removed)'}; expected version bump: ${bump}`];
+  for (const c of gate.blocking) {
+    const kind = changeKind(c.id);
+    lines.push(`    ✖ ${c.operation ?? '(document)'}: ${c.message} [${c.id}]`);
+    if (kind) lines.push(`      why: ${kind.why} (${changePagePath(c.id)})`);
+    if (kind?.instead) lines.push(`      instead: ${kind.instead}`);
+  }
+  for (const { change, reason } of gate.accepted) lines.push(`    ✔ accepted ${change.operation ?? '(document)'}: ${change.message} [${change.id}] (reason: ${reason})`);
+  for (const c of gate.sunsetRemovals) lines.push(`    ✔ sunset ${c.message}`);
+  for (const a of gate.stale) lines.push(`    ✖ x-accepted-breaking-changes[${a.index}] (${a.change} on ${a.operation ?? 'the document'}) matches no change against ${base}: remove it`);
+  for (const a of gate.unreasoned) lines.push(`    ✖ x-accepted-breaking-changes[${a.index}] needs a reason of at least 10 characters`);
+  if (gate.versionProblem) lines.push(`    ✖ ${gate.versionProblem}`);
+  if (gate.blocking.length > 0) {
+    const existing = Array.isArray(headDoc?.['x-accepted-breaking-changes']);
+    lines.push(
+      `    ways through: change it compatibly (see "instead" above), or put the new behaviour under a new /vN/ path${gate.blocking.some((c) => c.id === 'operation-removed') ? `, or for a removal mark the operation deprecated with x-sunset: YYYY-MM-DD on ${base} first` : ''};`,
+      `    or, when no client can be affected, accept ${gate.blocking.length > 1 ? 'them' : 'it'}: ${existing ? 'add these entries to x-accepted-breaking-changes in' : 'add this to'} ${specFile(domain)}, write the reason, have the domain's code owners approve, and set info.version to ${nextMajor(baseVersion)}:`,
+      ...acceptanceYaml(gate.blocking)
+        .split('\n')
+        .slice(existing ? 1 : 0)
+        .map((l) => `      ${l}`),
+      `    reproduce: npx apis diff ${base}:${specFile(domain)} ${specFile(domain)}`,
+    );
+  }
+  return lines;
+}
 
 const codeownersCheck: Check = async ({ root }) => {
   const path = join(root, 'CODEOWNERS');

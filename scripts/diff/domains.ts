@@ -10,6 +10,7 @@ export interface DomainDiff {
   domain: string;
   base: Record<string, any> | null;
   head: Record<string, any> | null;
+  /** Every change, breaking ones with their gate status. */
   changes: Change[];
   gate: GateResult;
 }
@@ -30,8 +31,8 @@ export async function diffDomains(ref: string, root: string, only: string[] = []
     const rel = relative(top, join(root, 'specs', `${domain}.yaml`)).split(sep).join('/');
     const base = await loadSide(`${ref}:${rel}`);
     const head = listDomains(root).includes(domain) ? await loadSide(join(root, 'specs', `${domain}.yaml`)) : { label: rel, document: null };
-    const changes = diffDocuments(base.document, head.document);
-    result.push({ domain, base: base.document, head: head.document, changes, gate: evaluateGate(base.document, head.document, changes) });
+    const gate = evaluateGate(base.document, head.document, diffDocuments(base.document, head.document));
+    result.push({ domain, base: base.document, head: head.document, changes: gate.changes, gate });
   }
   return result;
 }

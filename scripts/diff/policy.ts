@@ -1,5 +1,6 @@
-import { isObject } from '../../rules/lib/openapi-index.ts';
-import { pointerToPath } from '../lib/yaml-source.ts';
+import { isObject } from '../model/openapi-index.ts';
+import { pointerToPath, valueAt } from '../model/pointer.ts';
+import { changeKind } from './catalogue.ts';
 import type { Change } from './change.ts';
 
 /**
@@ -24,6 +25,7 @@ export interface Acceptance {
 export type Bump = 'major' | 'minor' | 'none';
 
 export interface GateResult {
+  /** Every change, breaking ones carrying their status (and, when accepted, the reason). */
   changes: Change[];
   blocking: Change[];
   accepted: Array<{ change: Change; reason: string }>;
@@ -55,38 +57,41 @@ export function evaluateGate(base: Record<string, any> | null, head: Record<stri
   const blocking: Change[] = [];
   const accepted: GateResult['accepted'] = [];
   const sunsetRemovals: Change[] = [];
-  for (const change of changes) {
-    if (change.level !== 'breaking') continue;
+  // An acceptance may name a kind by an id it had before (the catalogue's aliases).
+  const names = (a: Acceptance, id: string) => a.change === id || changeKind(a.change)?.id === id;
+  const annotated = changes.map((change): Change => {
+    if (change.level !== 'breaking') return change;
     if (change.id === 'operation-removed' && sunsetPassed(base, change.location, today)) {
-      sunsetRemovals.push(change);
-      continue;
+      const allowed = { ...change, status: 'allowed' as const };
+      sunsetRemovals.push(allowed);
+      return allowed;
     }
-    const match = acceptances.find((a) => a.change === change.id && a.operation === change.operation && a.reason.length >= 10);
+    const match = acceptances.find((a) => names(a, change.id) && a.operation === change.operation && a.reason.length >= 10);
     if (match) {
       used.add(match.index);
-      accepted.push({ change, reason: match.reason });
-    } else {
-      blocking.push(change);
+      const ok = { ...change, status: 'accepted' as const, reason: match.reason };
+      accepted.push({ change: ok, reason: match.reason });
+      return ok;
     }
-  }
-  const stale = acceptances.filter((a) => a.reason.length >= 10 && !used.has(a.index) && !changes.some((c) => c.id === a.change && c.operation === a.operation));
+    const refused = { ...change, status: 'unaccepted' as const };
+    blocking.push(refused);
+    return refused;
+  });
+  const stale = acceptances.filter((a) => a.reason.length >= 10 && !used.has(a.index) && !changes.some((c) => names(a, c.id) && c.operation === a.operation));
   const unreasoned = acceptances.filter((a) => a.reason.length < 10);
   const expectedBump: Bump = accepted.length > 0 ? 'major' : changes.some((c) => c.id === 'operation-added') && base !== null ? 'minor' : 'none';
   const versionProblem = base && head ? checkBump(String(base.info?.version ?? ''), String(head.info?.version ?? ''), expectedBump) : undefined;
-  return { changes, blocking, accepted, sunsetRemovals, stale, unreasoned, expectedBump, versionProblem, ok: blocking.length === 0 && stale.length === 0 && unreasoned.length === 0 && !versionProblem };
+  return { changes: annotated, blocking, accepted, sunsetRemovals, stale, unreasoned, expectedBump, versionProblem, ok: blocking.length === 0 && stale.length === 0 && unreasoned.length === 0 && !versionProblem };
 }
 
 function sunsetPassed(base: Record<string, any> | null, location: string, today: Date): boolean {
-  let node: any = base;
-  for (const segment of pointerToPath(location)) {
-    node = isObject(node) ? node[segment] : undefined;
-  }
+  const node = valueAt(base, pointerToPath(location));
   if (!isObject(node) || node.deprecated !== true || node['x-sunset'] === undefined) return false;
   const sunset = Date.parse(String(node['x-sunset']));
   return Number.isFinite(sunset) && sunset <= today.getTime();
 }
 
-function parseVersion(v: string): [number, number, number] | undefined {
+export function parseVersion(v: string): [number, number, number] | undefined {
   const m = /^(\d+)\.(\d+)\.(\d+)/.exec(v);
   return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : undefined;
 }

@@ -197,6 +197,14 @@ export function rulePage(id: string, html: string): string {
   return page({ title: `${id} · House rules`, root: '../', body, data: { page: 'rule' } });
 }
 
+/** A page of the change catalogue (rules/changes/<id>.md), or its index when `id` is null. */
+export function changeKindPage(id: string | null, html: string): string {
+  const crumbs = id === null ? ['Change catalogue'] : [`<a href="index.html">Change catalogue</a>`, escapeHtml(id)];
+  const body = `${header('../', crumbs)}
+<main class="prose">${html}</main>`;
+  return page({ title: `${id ?? 'Change catalogue'} · API docs`, root: '../', body, data: { page: id === null ? 'changes-index' : 'change-kind' } });
+}
+
 export function rulesIndexPage(rules: Array<{ id: string; title: string }>): string {
   const body = `${header('../', ['House rules'])}
 <main class="prose"><h1>House rules</h1><p>Every finding links here. Each page says what the rule checks and which failure taught us.</p>

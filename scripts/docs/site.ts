@@ -16,14 +16,14 @@ import { domainsOf } from '../lib/repo.ts';
 import type { SpecReader } from '../lib/spec-model.ts';
 import { toolchainRoot } from '../lib/toolchain.ts';
 import { writeIfChanged } from '../lib/atomic-write.ts';
-import { brokenDomainPage, changesPage, domainPage, landingPage, refPage, rulePage, rulesIndexPage, type DomainSummary, type RefSummary } from './pages.ts';
+import { brokenDomainPage, changeKindPage, changesPage, domainPage, landingPage, refPage, rulePage, rulesIndexPage, type DomainSummary, type RefSummary } from './pages.ts';
 import { folderOf, listRefs, orderRefs, selectRefs, type SiteRef } from './refs.ts';
 
 // Loading specs, linting, diffing and markdown are imported when a ref is actually rebuilt: a build
 // where nothing changed then costs little more than starting Node (the incremental target is 1 s).
 const loading = () => Promise.all([import('../lib/spec-model.ts'), import('../lib/bundle.ts')]);
 const linting = () => import('../lint/engine.ts');
-const reporting = () => Promise.all([import('../diff/compare-document.ts'), import('../diff/change.ts'), import('../diff/format/markdown.ts'), import('./markdown.ts')]);
+const reporting = () => Promise.all([import('../diff/compare-document.ts'), import('../diff/change.ts'), import('../diff/format/markdown.ts'), import('./markdown.ts'), import('../diff/policy.ts')]);
 
 /** Bump when the pages change shape, so every ref is rebuilt once. */
 const SITE_VERSION = 'apis-docs-1';
@@ -274,7 +274,7 @@ function connectOrigins(document: Record<string, any>): string[] {
 }
 
 async function writeRef(out: string, ref: SiteRef, domains: LoadedDomain[], hash: string, masterDocs: Map<string, LoadedDomain> | undefined, ruleIds: Set<string>): Promise<RefSummary> {
-  const [{ diffDocuments }, { summarizeChanges }, { formatDiffMarkdown }, { markdownRenderer }] = await reporting();
+  const [{ diffDocuments }, { summarizeChanges }, { formatDiffMarkdown }, { markdownRenderer }, { evaluateGate }] = await reporting();
   const folder = join(out, ref.folder);
   const root = rootOf(ref.folder);
   const keep = new Set(['index.html']);
@@ -318,10 +318,11 @@ async function writeRef(out: string, ref: SiteRef, domains: LoadedDomain[], hash
         sections.push(render(`### ${name}\n\nNot compared: ${base?.error ? `master does not load (${base.error})` : `this branch does not load (${head!.error})`}.\n`));
         continue;
       }
-      const list = diffDocuments(base?.document ?? null, head?.document ?? null);
+      // Breaking changes carry their gate status: accepted and allowed ones are shown as such.
+      const list = evaluateGate(base?.document ?? null, head?.document ?? null, diffDocuments(base?.document ?? null, head?.document ?? null)).changes;
       const s = summarizeChanges(list);
       totals = { breaking: totals.breaking + s.breaking, warning: totals.warning + s.warning, info: totals.info + s.info };
-      sections.push(render(formatDiffMarkdown({ title: `${name}: changes against master`, changes: list })));
+      sections.push(render(formatDiffMarkdown({ title: `${name}: changes against master`, changes: list, link: (id) => `${root}changes/${id}.html` })));
     }
     keep.add('changes.html');
     await writeIfChanged(join(folder, 'changes.html'), changesPage(ref, sections.join('\n'), root));
@@ -367,15 +368,19 @@ async function copyIfChanged(from: string, to: string): Promise<void> {
   await writeIfChanged(to, await readFile(from, 'utf8'));
 }
 
-/** rules/docs/<id>.md rendered, and an index; returns the ids that have a page. */
+/** rules/docs/<id>.md (house rules) and rules/changes/<id>.md (change kinds) rendered, with their indexes; returns the rule ids that have a page. */
 async function writeRulePages(out: string, previousHash: string | undefined): Promise<{ ids: Set<string>; hash: string }> {
+  const pagesIn = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md').map((f) => f.slice(0, -3)).sort() : []);
   const docsDir = join(toolchainRoot(), 'rules', 'docs');
-  const ids = existsSync(docsDir) ? readdirSync(docsDir).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)).sort() : [];
-  const hash = sha256([SITE_VERSION, ...ids.map((id) => `${id}\n${readFileSync(join(docsDir, `${id}.md`), 'utf8')}`)].join('\0'));
+  const changesDir = join(toolchainRoot(), 'rules', 'changes');
+  const ids = pagesIn(docsDir);
+  const changeIds = pagesIn(changesDir);
+  const sources = [...ids.map((id) => join(docsDir, `${id}.md`)), ...changeIds.map((id) => join(changesDir, `${id}.md`)), ...(existsSync(join(changesDir, 'README.md')) ? [join(changesDir, 'README.md')] : [])];
+  const hash = sha256([SITE_VERSION, ...sources.map((f) => `${f}\n${readFileSync(f, 'utf8')}`)].join('\0'));
   if (hash === previousHash && existsSync(join(out, 'rules', 'index.html'))) return { ids: new Set(ids), hash };
   const { markdownRenderer } = await import('./markdown.ts');
-  // Links between rule docs point at the .md files; on the site they are the .html pages.
-  const render = markdownRenderer((href) => href.replace(/^(?:\.\/)?([\w-]+)\.md(#.*)?$/, '$1.html$2'));
+  // Links between pages point at the .md files; on the site they are the .html pages.
+  const render = markdownRenderer((href) => href.replace(/^(?:\.\/)?README\.md(#.*)?$/, 'index.html$1').replace(/^(?:\.\/)?([\w-]+)\.md(#.*)?$/, '$1.html$2'));
   const index: Array<{ id: string; title: string }> = [];
   for (const id of ids) {
     const markdown = readFileSync(join(docsDir, `${id}.md`), 'utf8');
@@ -384,5 +389,7 @@ async function writeRulePages(out: string, previousHash: string | undefined): Pr
     await writeIfChanged(join(out, 'rules', `${id}.html`), rulePage(id, render(markdown)));
   }
   await writeIfChanged(join(out, 'rules', 'index.html'), rulesIndexPage(index));
+  for (const id of changeIds) await writeIfChanged(join(out, 'changes', `${id}.html`), changeKindPage(id, render(readFileSync(join(changesDir, `${id}.md`), 'utf8'))));
+  if (existsSync(join(changesDir, 'README.md'))) await writeIfChanged(join(out, 'changes', 'index.html'), changeKindPage(null, render(readFileSync(join(changesDir, 'README.md'), 'utf8'))));
   return { ids: new Set(ids), hash };
 }

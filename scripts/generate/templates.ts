@@ -1,5 +1,5 @@
-import { findParameter, parametersOf } from '../../rules/lib/http.ts';
-import { indexOf } from '../../rules/lib/openapi-index.ts';
+import { findParameter, parametersOf } from '../model/http.ts';
+import { indexOf } from '../model/openapi-index.ts';
 import { pascalCase } from '../commands/new.ts';
 
 export interface GeneratedOperation {

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { isObject } from '../../rules/lib/openapi-index.ts';
+import { isObject } from '../model/openapi-index.ts';
 
 const require = createRequire(import.meta.url);
 

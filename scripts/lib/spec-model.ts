@@ -3,7 +3,8 @@ import { dirname, resolve, relative, isAbsolute, sep } from 'node:path';
 import { UserError } from './errors.ts';
 import { limits, tooLarge } from './limits.ts';
 import { displayPath } from './repo.ts';
-import { decodeText, parseSource, pointerToPath, type ParsedSource } from './yaml-source.ts';
+import { decodeText, parseSource, type ParsedSource } from './yaml-source.ts';
+import { hasOwn, pointerSegment, refFragmentToPath } from '../model/pointer.ts';
 
 /** Where spec files come from: the working tree, or (for other commands) a git ref. */
 export interface SpecReader {
@@ -43,6 +44,8 @@ export interface RefProblem {
   pointer: string;
   ref: string;
   message: string;
+  /** A chain of $refs that leads back to itself: valid to resolve, but a schema with no content. */
+  cycle?: true;
 }
 
 /** One spec, loaded once: every command reads this instead of parsing files itself. */
@@ -77,6 +80,7 @@ export async function loadSpec(path: string, options: LoadOptions): Promise<Spec
   const version = checkOpenApi(document, label);
   const files = new Map<string, ParsedSource>([[absPath, root]]);
   const refProblems = await followRefs(root, absPath, files, reader, resolve(options.boundary));
+  refProblems.push(...refCycles(files));
   return { file: label, path: absPath, root, document: document as Record<string, any>, version, files, refProblems, reader };
 }
 
@@ -135,7 +139,12 @@ async function followRefs(
           const p = at();
           throw new UserError(`${p.file}:${p.line}:${p.column}: $ref to a URL (${ref}) is refused: contracts must not depend on the network; copy the schema into the repository`);
         }
-        targetPath = resolve(dirname(filePath), decodeURIComponent(target));
+        const decoded = decodeUriPart(target);
+        if (decoded === undefined) {
+          problems.push({ ...at(), message: `$ref ${ref}: malformed percent-encoding in the file name` });
+          continue;
+        }
+        targetPath = resolve(dirname(filePath), decoded);
         const rel = relative(boundary, targetPath);
         if (rel.startsWith('..' + sep) || rel === '..' || isAbsolute(rel)) {
           const p = at();
@@ -162,9 +171,10 @@ async function followRefs(
           continue;
         }
       }
-      if (fragment !== '' && !hasPointer(files.get(targetPath)!.value, fragment)) {
-        problems.push({ ...at(), message: `$ref ${ref}: no such location in ${reader.label(targetPath)}` });
-      }
+      if (fragment === '') continue;
+      const segments = refFragmentToPath(fragment);
+      if (!segments) problems.push({ ...at(), message: `$ref ${ref}: malformed percent-encoding in the JSON pointer` });
+      else if (!hasPointer(files.get(targetPath)!.value, segments)) problems.push({ ...at(), message: `$ref ${ref}: no such location in ${reader.label(targetPath)}` });
     }
   }
   return problems;
@@ -182,17 +192,70 @@ function collectRefs(value: unknown): Array<{ ref: string; pointer: string }> {
     }
     for (const [key, child] of Object.entries(node)) {
       if (key === '$ref' && typeof child === 'string') found.push({ ref: child, pointer });
-      else stack.push([child, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`]);
+      else stack.push([child, `${pointer}/${pointerSegment(key)}`]);
     }
   }
   return found.reverse();
 }
 
-function hasPointer(value: unknown, fragment: string): boolean {
-  let node: any = value;
-  for (const segment of pointerToPath(decodeURIComponent(fragment))) {
-    if (node === null || typeof node !== 'object' || !(segment in node)) return false;
-    node = node[segment];
+function hasPointer(value: unknown, segments: string[]): boolean {
+  let node: unknown = value;
+  for (const segment of segments) {
+    if (!hasOwn(node, segment)) return false;
+    node = (node as Record<string, unknown>)[segment];
   }
   return true;
+}
+
+function decodeUriPart(part: string): string | undefined {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * $refs that lead only to other $refs and back (`A: {$ref: B}`, `B: {$ref: A}`). Each site has at
+ * most one target, so following the chain from every site finds each cycle; it is reported once.
+ */
+function refCycles(files: Map<string, ParsedSource>): RefProblem[] {
+  const target = new Map<string, string>();
+  const sites = new Map<string, { source: ParsedSource; pointer: string; ref: string }>();
+  for (const [filePath, source] of files) {
+    for (const { ref, pointer } of collectRefs(source.value)) {
+      const hash = ref.indexOf('#');
+      const file = hash === 0 || (hash === -1 && ref === '') ? filePath : resolve(dirname(filePath), decodeUriPart(hash === -1 ? ref : ref.slice(0, hash)) ?? '');
+      const segments = refFragmentToPath(hash === -1 ? '' : ref.slice(hash + 1));
+      const from = `${filePath}#${pointer}`;
+      sites.set(from, { source, pointer, ref });
+      if (segments && files.has(file)) target.set(from, `${file}#${segments.map(pointerSegment).map((s) => `/${s}`).join('')}`);
+    }
+  }
+  const problems: RefProblem[] = [];
+  const done = new Set<string>();
+  for (const start of sites.keys()) {
+    const chain: string[] = [];
+    const seen = new Set<string>();
+    let at: string | undefined = start;
+    while (at !== undefined && sites.has(at) && !seen.has(at) && !done.has(at)) {
+      seen.add(at);
+      chain.push(at);
+      at = target.get(at);
+    }
+    for (const c of chain) done.add(c);
+    if (at === undefined || !seen.has(at)) continue;
+    const loop = chain.slice(chain.indexOf(at));
+    const first = sites.get(loop[0])!;
+    const shown = loop.map((k) => sites.get(k)!.ref);
+    problems.push({
+      file: first.source.file,
+      pointer: first.pointer,
+      ref: first.ref,
+      ...first.source.position(`${first.pointer}/$ref`),
+      message: `$ref cycle: ${[...shown, shown[0]].join(' → ')}: these schemas only point at each other and never say what a value is`,
+      cycle: true,
+    });
+  }
+  return problems;
 }

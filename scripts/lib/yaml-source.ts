@@ -2,6 +2,7 @@ import { visit } from 'jsonc-parser';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Node, type Document } from 'yaml';
 import { UserError } from './errors.ts';
 import { limits } from './limits.ts';
+import { pointerSegment, pointerToPath } from '../model/pointer.ts';
 
 /** A parsed YAML or JSON file that can still tell where each node came from. */
 export interface ParsedSource {
@@ -91,14 +92,6 @@ function checkDepth(value: unknown, file: string): void {
   }
 }
 
-export function pointerToPath(pointer: string): string[] {
-  if (pointer === '' || pointer === '#' || pointer === '/') return [];
-  return pointer.replace(/^#/, '').split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-/** JSON pointers are encoded in one place, the rules' index, which plain Spectral loads too. */
-export { pointerOf as pathToPointer } from '../../rules/lib/openapi-index.ts';
-
 function positionOf(doc: Document, lines: LineCounter, pointer: string): { line: number; column: number } {
   let node: Node | null | undefined = doc.contents;
   let keyNode: Node | undefined;
@@ -137,7 +130,6 @@ function jsonPositions(text: string, pointers: Iterable<string>): Map<string, Po
     }
   }
   const found = new Map<string, Position>();
-  const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
   // Each open container's pointer; arrays also count their elements. Inside a container that no
   // wanted pointer goes through, only the depth is counted: no strings are built there.
   const stack: Array<{ pointer: string; index: number | null }> = [];
@@ -153,7 +145,7 @@ function jsonPositions(text: string, pointers: Iterable<string>): Map<string, Po
       note('', line, character);
       return '';
     }
-    if (top.index === null) return `${top.pointer}/${escape(key)}`;
+    if (top.index === null) return `${top.pointer}/${pointerSegment(key)}`;
     const pointer = `${top.pointer}/${top.index++}`;
     note(pointer, line, character);
     return pointer;
@@ -179,7 +171,7 @@ function jsonPositions(text: string, pointers: Iterable<string>): Map<string, Po
     onObjectProperty: (property, _o, _l, line, character) => {
       if (skipDepth > 0) return;
       key = property;
-      note(`${stack[stack.length - 1].pointer}/${escape(property)}`, line, character);
+      note(`${stack[stack.length - 1].pointer}/${pointerSegment(property)}`, line, character);
     },
     onLiteralValue: (_v, _o, _l, line, character) => {
       if (skipDepth === 0) valueStarts(line, character);

@@ -3,7 +3,7 @@ import { evaluateGate } from '../diff/policy.ts';
 import { gitReader } from '../lib/git.ts';
 import { findRepoRoot } from '../lib/repo.ts';
 import { loadSpec, type SpecModel } from '../lib/spec-model.ts';
-import { pathToPointer } from '../lib/yaml-source.ts';
+import { pointerOf } from '../model/pointer.ts';
 import { lintModels } from './engine.ts';
 import { compareFindings, type Finding } from './finding.ts';
 
@@ -42,7 +42,7 @@ function acceptanceFindings(ref: string, base: SpecModel | null, head: SpecModel
     ...gate.unreasoned.map((a) => ({ a, message: `x-accepted-breaking-changes[${a.index}] needs a reason of at least 10 characters that the code owners approve (${rule})` })),
   ];
   return problems.map(({ a, message }) => {
-    const pointer = pathToPointer(['x-accepted-breaking-changes', a.index]);
+    const pointer = pointerOf(['x-accepted-breaking-changes', a.index]);
     const { line, column } = head.root.position(pointer);
     return { rule, severity: 'error', message, file: head.file, line, column, pointer, silenced: false, reason: null, source: head.path } satisfies Finding;
   });

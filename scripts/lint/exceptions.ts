@@ -1,4 +1,4 @@
-import { isObject } from '../../rules/lib/openapi-index.ts';
+import { isObject } from '../model/openapi-index.ts';
 import { UNSILENCEABLE_RULES } from '../../rules/ruleset.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { houseRules } from '../../rules/ruleset.ts';
-import { pathToPointer } from '../lib/yaml-source.ts';
+import { pointerOf } from '../model/pointer.ts';
 import type { SpecModel } from '../lib/spec-model.ts';
 import type { Finding } from './finding.ts';
 
@@ -19,7 +19,7 @@ export function houseFindings(model: SpecModel): Finding[] {
   for (const [rule, definition] of Object.entries(houseRules as Record<string, HouseRule>)) {
     const results = definition.then.function(model.document, definition.then.functionOptions ?? null, { path: [], rule: { name: rule } }) ?? [];
     for (const result of results) {
-      const pointer = pathToPointer(result.path ?? []);
+      const pointer = pointerOf(result.path ?? []);
       findings.push({
         rule,
         severity: definition.severity === 'warn' ? 'warning' : 'error',

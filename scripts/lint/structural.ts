@@ -2,6 +2,7 @@ import { lintDocument, Source } from '@redocly/openapi-core';
 import { ModelResolver, redoclyConfig } from '../lib/redocly.ts';
 import type { SpecModel } from '../lib/spec-model.ts';
 import type { Finding } from './finding.ts';
+import { pointerToPath, valueAt } from '../model/pointer.ts';
 
 /**
  * Structural validity with Redocly's `recommended` rules: OpenAPI 3.0/3.1 structure, unresolved
@@ -12,8 +13,16 @@ import type { Finding } from './finding.ts';
 export async function structuralFindings(model: SpecModel): Promise<Finding[]> {
   const config = await redoclyConfig('recommended');
   // The model's parsed document is handed over, so Redocly does not parse the text a second time.
-  const document = { source: new Source(model.path, model.root.text), parsed: model.document };
-  const problems = await lintDocument({ document, config, externalRefResolver: new ModelResolver(model) });
+  // Redocly throws on a $ref cycle (reported by the engine as no-ref-cycle): it gets a copy without them.
+  const document = { source: new Source(model.path, model.root.text), parsed: withoutRefCycles(model) };
+  let problems;
+  try {
+    problems = await lintDocument({ document, config, externalRefResolver: new ModelResolver(model) });
+  } catch (error) {
+    // A cycle across files, which the copy cannot cut: the engine's no-ref-cycle finding says it.
+    if (model.refProblems.some((p) => p.cycle) && /circular/i.test(String((error as Error).message))) return [];
+    throw error;
+  }
   return problems
     .filter((p) => !p.ignored)
     .map((problem) => {
@@ -35,4 +44,16 @@ export async function structuralFindings(model: SpecModel): Promise<Finding[]> {
         source,
       } satisfies Finding;
     });
+}
+
+/** The document with the $refs of in-file cycles cut (each becomes an empty schema), or the document itself. */
+function withoutRefCycles(model: SpecModel): Record<string, any> {
+  const cycles = model.refProblems.filter((p) => p.cycle && p.file === model.file);
+  if (cycles.length === 0) return model.document;
+  const copy = structuredClone(model.document);
+  for (const c of cycles) {
+    const node = valueAt(copy, pointerToPath(c.pointer));
+    if (node && typeof node === 'object') delete (node as Record<string, unknown>).$ref;
+  }
+  return copy;
 }

@@ -11,7 +11,7 @@ import type { IHttpConfig, IHttpRequest, IHttpResponse } from '@stoplight/prism-
 import { UserError } from '../lib/errors.ts';
 import { limits } from '../lib/limits.ts';
 import { toolchainRoot } from '../lib/toolchain.ts';
-import { pathToPointer } from '../lib/yaml-source.ts';
+import { pointerOf } from '../model/pointer.ts';
 import type { FaultDecision } from './faults.ts';
 import { IdempotencyStore, requestFingerprint, type StoredResponse } from './idempotency.ts';
 
@@ -229,7 +229,7 @@ function dropUndefined(record: Record<string, unknown>): Record<string, unknown>
 }
 
 function locationOf(v: Diagnostic): string {
-  return pathToPointer(v.path ?? v.location ?? []);
+  return pointerOf(v.path ?? v.location ?? []);
 }
 
 function toResponse(output: IHttpResponse, notes: string[]): MockResponse {

@@ -17,9 +17,24 @@ describe('apis diff', () => {
     expect(Object.keys(report)).toEqual(['changes', 'summary']);
     const removed = report.changes.filter((c: { id: string }) => c.id === 'response-property-removed');
     expect(removed.map((c: { operation: string }) => c.operation).sort()).toEqual(['GET /v1/payments', 'GET /v1/payments/{payment_id}', 'POST /v1/payments', 'POST /v1/payments/{payment_id}/cancel', 'POST /v1/payments/{payment_id}/capture']);
-    expect(Object.keys(removed[0])).toEqual(['id', 'level', 'message', 'operation', 'location']);
+    // Every field a report had before, then the side, the gate status and the page of the change kind.
+    expect(Object.keys(removed[0])).toEqual(['id', 'level', 'message', 'operation', 'location', 'side', 'status', 'reason', 'doc']);
+    expect(removed[0]).toMatchObject({ side: 'response', status: 'unaccepted', reason: null, doc: 'rules/changes/response-property-removed.md' });
     expect(removed[0].location).toBe('/components/schemas/Payment/properties/refunded_amount');
     expect(report.summary.breaking).toBe(report.changes.filter((c: { level: string }) => c.level === 'breaking').length);
+  });
+
+  it('--list-changes prints the catalogue, as text and as JSON', async () => {
+    const text = await runApis(['diff', '--list-changes']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^response-property-removed\s+breaking\s+response\s+A required response property was removed/m);
+    const json = await runApis(['diff', '--list-changes', '--format', 'json']);
+    const list = JSON.parse(json.stdout).changes;
+    expect(list.length).toBeGreaterThan(100);
+    expect(list.find((c: { id: string }) => c.id === 'request-property-removed-from-closed-schema')).toEqual({ id: 'request-property-removed-from-closed-schema', side: 'request', level: 'breaking', description: expect.stringMatching(/closed|refuses unknown/), doc: 'rules/changes/request-property-removed-from-closed-schema.md' });
+    const missing = await runApis(['diff', 'specs/payments.yaml']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^apis: apis diff needs a base and a head/);
   });
 
   it('compares git refs without touching the working tree, exit 0 when nothing breaks', async () => {

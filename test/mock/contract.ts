@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import formats from 'ajv-formats';
-import { pathToPointer, pointerToPath } from '../../scripts/lib/yaml-source.ts';
+import { pointerOf, pointerToPath } from '../../scripts/model/pointer.ts';
 
 // ajv-formats is CommonJS: its default export arrives wrapped under ESM.
 const addFormats = ((formats as unknown as { default?: typeof formats }).default ?? formats) as unknown as (ajv: Ajv2020) => void;
@@ -83,7 +83,7 @@ export function responseValidator(doc: Json): (operation: string, status: number
     const media = response.content[mediaType];
     if (!media) return [`content-type ${mediaType} is not declared for ${status} (declared: ${Object.keys(response.content).join(', ')})`];
     const responsePath = declared.$ref ? pointerToPath(declared.$ref) : ['paths', template, method.toLowerCase(), 'responses', String(status)];
-    const schemaRef = `${SPEC_ID}#${pathToPointer([...responsePath, 'content', mediaType, 'schema'])}`;
+    const schemaRef = `${SPEC_ID}#${pointerOf([...responsePath, 'content', mediaType, 'schema'])}`;
     const validate = ajv.getSchema(schemaRef) ?? ajv.compile({ $ref: schemaRef });
     return validate(JSON.parse(body)) ? [] : (validate.errors ?? []).map((e: { instancePath: string; message?: string }) => `${e.instancePath} ${e.message}`);
   };

@@ -1,16 +1,27 @@
 import { plural } from '../../lib/output.ts';
+import { changePagePath } from '../catalogue.ts';
 import { summarizeChanges, type Change, type Level } from '../change.ts';
-import type { DiffReport } from './index.ts';
+import { gateSummary, type DiffReport } from './report.ts';
 
 const ICON: Record<Level, string> = { breaking: '❌', warning: '⚠️', info: 'ℹ️' };
+/** A breaking change the gate lets through: accepted with a reason, or removed after its sunset. */
+const PASSED = '☑️';
 const RANK: Record<Level, number> = { breaking: 0, warning: 1, info: 2 };
 
-/** Grouped by operation, operations with breaking changes first: the text of the PR comment and of `apis changelog`. */
-export function formatDiffMarkdown({ title, changes }: DiffReport): string {
+const iconOf = (c: Change) => (c.level === 'breaking' && c.status !== undefined && c.status !== 'unaccepted' ? PASSED : ICON[c.level]);
+const labelOf = (c: Change) => (c.level !== 'breaking' || c.status === undefined ? c.level : c.status === 'unaccepted' ? 'breaking, not accepted' : c.status === 'accepted' ? 'breaking, accepted' : 'breaking, allowed after its sunset');
+
+/** Grouped by operation, operations with unaccepted breaking changes first: the PR comment, `apis changelog` and the docs site. */
+export function formatDiffMarkdown({ title, changes, link = changePagePath }: DiffReport): string {
   const s = summarizeChanges(changes);
+  const gate = gateSummary(changes);
   const lines = [`### ${title}`, ''];
   if (changes.length === 0) return [...lines, 'No changes to the contract.', ''].join('\n');
-  lines.push(`${s.breaking > 0 ? '❌' : '✅'} **${plural(s.breaking, 'breaking change')}**, ${plural(s.warning, 'warning')}, ${s.info} info.`, '');
+  const judged = changes.some((c) => c.status !== undefined);
+  const passed = gate.accepted + gate.allowed;
+  const verdict = s.breaking === 0 ? '✅' : judged && gate.unaccepted === 0 ? PASSED : '❌';
+  const detail = judged && passed > 0 ? ` (${[gate.unaccepted > 0 ? `${gate.unaccepted} not accepted` : '', gate.accepted > 0 ? `${gate.accepted} accepted` : '', gate.allowed > 0 ? `${gate.allowed} allowed after sunset` : ''].filter(Boolean).join(', ')})` : '';
+  lines.push(`${verdict} **${plural(s.breaking, 'breaking change')}**${detail}, ${plural(s.warning, 'warning')}, ${s.info} info.`, '');
   const groups = new Map<string, Change[]>();
   for (const c of changes) {
     const key = c.operation ?? 'The document';
@@ -18,12 +29,17 @@ export function formatDiffMarkdown({ title, changes }: DiffReport): string {
     if (group) group.push(c);
     else groups.set(key, [c]);
   }
-  const worst = (g: Change[]) => Math.min(...g.map((c) => RANK[c.level]));
+  // Unaccepted breaking changes first, then accepted ones, then warnings and info.
+  const rank = (c: Change) => RANK[c.level] * 2 + (c.level === 'breaking' && c.status !== undefined && c.status !== 'unaccepted' ? 1 : 0);
+  const worst = (g: Change[]) => Math.min(...g.map(rank));
   const ordered = [...groups.entries()].sort((a, b) => worst(a[1]) - worst(b[1]) || a[0].localeCompare(b[0]));
   for (const [operation, group] of ordered) {
-    const top = (Object.keys(RANK) as Level[])[worst(group)];
-    lines.push(`#### ${ICON[top]} \`${operation}\``, '');
-    for (const c of [...group].sort((a, b) => RANK[a.level] - RANK[b.level])) lines.push(`- ${ICON[c.level]} **${c.level}** \`${c.id}\`: ${c.message.replace(/\n/g, ' ')} <sub>\`${c.location}\`</sub>`);
+    const sorted = [...group].sort((a, b) => rank(a) - rank(b));
+    lines.push(`#### ${iconOf(sorted[0])} \`${operation}\``, '');
+    for (const c of sorted) {
+      const reason = c.status === 'accepted' && c.reason ? ` Reason: ${c.reason.replace(/\n/g, ' ')}` : '';
+      lines.push(`- ${iconOf(c)} **${labelOf(c)}** [\`${c.id}\`](${link(c.id)}): ${c.message.replace(/\n/g, ' ')} <sub>\`${c.location}\`</sub>${reason}`);
+    }
     lines.push('');
   }
   return lines.join('\n');

@@ -3,7 +3,9 @@
  * Rules never re-walk the document: they iterate the lists built here, and follow $refs through
  * `resolve`, which is a pointer lookup. That keeps the whole ruleset linear in the document size.
  */
-export type JsonPath = Array<string | number>;
+import { hasOwn, pointerOf, refFragmentToPath, type JsonPath } from './pointer.ts';
+
+export { pointerOf, type JsonPath };
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -18,8 +20,25 @@ export interface OperationEntry {
   route: string;
   pathItem: Record<string, any>;
   pathItemPath: JsonPath;
-  /** Human name used in messages: `POST /v1/payments`, `webhook payment.succeeded`. */
+  /** For callbacks: the label of the operation that declares them. */
+  parent?: string;
+  /** How every command names the operation (see `operationLabel`). */
   label: string;
+}
+
+/**
+ * The one way operations are named, in lint findings, diff reports and `x-accepted-breaking-changes`:
+ * `POST /v1/payments`; `webhook payment.succeeded` (a webhook's usual POST) or
+ * `webhook payment.succeeded PUT`; `callback onDone POST {$request.body#/url} (of POST /v1/jobs)`.
+ */
+export function operationLabel(kind: OperationEntry['kind'], route: string, method: string, parent?: string): string {
+  const m = method.toUpperCase();
+  if (kind === 'path') return `${m} ${route}`;
+  if (kind === 'webhook') return method === 'post' ? `webhook ${route}` : `webhook ${route} ${m}`;
+  const space = route.indexOf(' ');
+  const name = space === -1 ? route : route.slice(0, space);
+  const expression = space === -1 ? '' : route.slice(space + 1);
+  return `callback ${name} ${m} ${expression}${parent ? ` (of ${parent})` : ''}`.replace(/ +/g, ' ');
 }
 
 export interface SchemaEntry {
@@ -71,15 +90,6 @@ export function isObject(value: unknown): value is Record<string, any> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-export function pointerOf(path: JsonPath): string {
-  return path.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
-}
-
-function decodePointer(fragment: string): string[] {
-  if (fragment === '' || fragment === '/') return [];
-  return fragment.split('/').slice(1).map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
 const SCHEMA_SINGLE = ['items', 'additionalProperties', 'unevaluatedProperties', 'unevaluatedItems', 'not', 'contains', 'if', 'then', 'else', 'propertyNames', 'contentSchema', 'additionalItems'];
 const SCHEMA_MAPS = ['properties', 'patternProperties', 'dependentSchemas', '$defs', 'definitions'];
 const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
@@ -101,9 +111,10 @@ function buildIndex(document: Record<string, any>): OpenApiIndex {
       const ref: string = current.$ref;
       if (!ref.startsWith('#')) return undefined;
       let target: unknown = document;
-      const segments = decodePointer(ref.slice(1));
+      const segments = refFragmentToPath(ref.slice(1));
+      if (!segments) return undefined;
       for (const segment of segments) {
-        if (target === null || typeof target !== 'object') return undefined;
+        if (!hasOwn(target, segment)) return undefined;
         target = (target as Record<string, unknown>)[segment];
       }
       if (target === undefined) return undefined;
@@ -176,7 +187,7 @@ function buildIndex(document: Record<string, any>): OpenApiIndex {
     if (Array.isArray(params)) params.forEach((p, i) => walkParameterLike(p, [...path, i]));
   };
 
-  const walkPathItem = (item: unknown, path: JsonPath, kind: OperationEntry['kind'], route: string) => {
+  const walkPathItem = (item: unknown, path: JsonPath, kind: OperationEntry['kind'], route: string, parent?: string) => {
     const resolved = resolve<Record<string, any>>(item, path);
     if (!resolved || !isObject(resolved.node)) return;
     const pathItem = resolved.node;
@@ -186,8 +197,8 @@ function buildIndex(document: Record<string, any>): OpenApiIndex {
       const op = pathItem[method];
       if (!isObject(op)) continue;
       const opPath = [...itemPath, method];
-      const label = kind === 'path' ? `${method.toUpperCase()} ${route}` : kind === 'webhook' ? `webhook ${route}` : `callback ${route} ${method.toUpperCase()}`;
-      operations.push({ path: opPath, node: op, method, kind, route, pathItem, pathItemPath: itemPath, label });
+      const label = operationLabel(kind, route, method, parent);
+      operations.push({ path: opPath, node: op, method, kind, route, pathItem, pathItemPath: itemPath, label, ...(parent ? { parent } : {}) });
       walkParameters(op.parameters, [...opPath, 'parameters']);
       walkRequestBody(op.requestBody, [...opPath, 'requestBody']);
       if (isObject(op.responses)) for (const [code, r] of Object.entries(op.responses)) walkResponse(r, [...opPath, 'responses', code]);
@@ -196,7 +207,7 @@ function buildIndex(document: Record<string, any>): OpenApiIndex {
           const callback = resolve<Record<string, any>>(cb, [...opPath, 'callbacks', name]);
           if (!callback || !isObject(callback.node)) continue;
           for (const [expression, cbItem] of Object.entries(callback.node)) {
-            if (!expression.startsWith('x-')) walkPathItem(cbItem, [...callback.path, expression], 'callback', `${name} ${expression}`);
+            if (!expression.startsWith('x-')) walkPathItem(cbItem, [...callback.path, expression], 'callback', `${name} ${expression}`, label);
           }
         }
       }
