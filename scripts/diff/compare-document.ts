@@ -184,8 +184,10 @@ class OperationComparison {
   }
 
   private schema(bHolder: Record<string, any>, hHolder: Record<string, any>, bPath: JsonPath, hPath: JsonPath, side: WireSide, what: string): void {
-    const bHas = isObject(bHolder) && 'schema' in bHolder;
-    const hHas = isObject(hHolder) && 'schema' in hHolder;
+    // No schema, `schema: true` and `schema: {}` all accept any value.
+    const any = (holder: Record<string, any>) => !isObject(holder) || !('schema' in holder) || holder.schema === true || (isObject(holder.schema) && Object.keys(holder.schema).every((k) => k.startsWith('x-')));
+    const bHas = !any(bHolder);
+    const hHas = !any(hHolder);
     if (!bHas && !hHas) return;
     if (!bHas) this.emit('schema-added', side, [...hPath, 'schema'], `${what}: a schema was added where any value was accepted`);
     else if (!hHas) this.emit('schema-removed', side, hPath, `${what}: the schema was removed: any value is now accepted`);

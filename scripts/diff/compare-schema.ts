@@ -284,10 +284,17 @@ export function schemaComparer(base: Doc, head: Doc): SchemaComparer {
     out.push(...compareSub(b, h, 'unevaluatedItems', side, `${label}[]`, 'a schema for unevaluated items', emit));
     const bl: unknown[] = Array.isArray(b.prefixItems?.value) ? b.prefixItems!.value : [];
     const hl: unknown[] = Array.isArray(h.prefixItems?.value) ? h.prefixItems!.value : [];
+    // A position beyond one side's prefixItems is governed by that side's items: compare against that.
+    const bItems = b.keywords.get('items');
+    const hItems = h.keywords.get('items');
     for (let i = 0; i < Math.max(bl.length, hl.length); i++) {
-      if (i < bl.length && i < hl.length) out.push(...compare({ node: bl[i], path: [...b.prefixItems!.path, i] }, { node: hl[i], path: [...h.prefixItems!.path, i] }, side, `${label}[${i}]`));
-      else if (i < hl.length) emit('constraint-tightened', [...h.prefixItems!.path, i], `[${i}]: item ${i} must now match a schema (prefixItems)`);
-      else emit('constraint-loosened', h.prefixItems?.path ?? h.path, `[${i}]: item ${i} no longer has a schema of its own (prefixItems)`);
+      const at = `${label}[${i}]`;
+      if (i < bl.length && i < hl.length) out.push(...compare({ node: bl[i], path: [...b.prefixItems!.path, i] }, { node: hl[i], path: [...h.prefixItems!.path, i] }, side, at));
+      else if (i < hl.length) {
+        if (bItems) out.push(...compare(sub(bItems), { node: hl[i], path: [...h.prefixItems!.path, i] }, side, at));
+        else if (hl[i] !== true && !isEmptySchema(hl[i])) emit('constraint-tightened', [...h.prefixItems!.path, i], `[${i}]: item ${i} must now match a schema (prefixItems)`);
+      } else if (hItems) out.push(...compare({ node: bl[i], path: [...b.prefixItems!.path, i] }, sub(hItems), side, at));
+      else if (bl[i] !== true && !isEmptySchema(bl[i])) emit('constraint-loosened', h.prefixItems?.path ?? h.path, `[${i}]: item ${i} no longer has a schema of its own (prefixItems)`);
     }
     out.push(...compareSub(b, h, 'contains', side, `${label} (contains)`, 'a contains schema', emit));
     return out;

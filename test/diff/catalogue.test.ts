@@ -142,6 +142,7 @@ const cases: Case[] = [
     forward: ['request-schema-added'],
     backward: ['request-schema-removed'],
   },
+  { name: 'schema: true is no schema at all', versions: ONLY_31, setup: (d) => (create(d).requestBody.content['application/json'] = {}), change: (d) => (create(d).requestBody.content['application/json'] = { schema: true }), forward: [], backward: [] },
   {
     name: 'the encoding of a multipart part',
     setup: (d) => (create(d).requestBody.content['multipart/form-data'] = { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } }, encoding: { file: { contentType: 'image/png' } } }),
@@ -261,6 +262,8 @@ const cases: Case[] = [
   ...sided('no items beyond the prefix (items: false)', (s) => (s.properties.tags.items = false), tightens, { versions: ONLY_31, setup: (s) => (s.properties.tags.prefixItems = [{ type: 'string' }]) }),
   ...sided('unevaluatedItems: false', (s) => (s.properties.tags.unevaluatedItems = false), tightens, { versions: ONLY_31, setup: (s) => ((s.properties.tags.prefixItems = [{ type: 'string' }]), delete s.properties.tags.items) }),
   ...sided('inside items', (s) => (s.properties.tags.items.maxLength = 3), tightens),
+  ...sided('a prefixItems position that says what items already said', (s) => (s.properties.tags.prefixItems = [{ type: 'string' }]), both([], []), { versions: ONLY_31 }),
+  ...sided('inside unevaluatedProperties', (s) => (s.properties.meta.unevaluatedProperties.maxLength = 3), tightens, { versions: ONLY_31, setup: (s) => ((s.properties.meta = { type: 'object', unevaluatedProperties: { type: 'string' } })) }),
 
   // Schemas: conditions and negation
   ...sided('if/then added', (s) => Object.assign(s, { if: { properties: { kind: { const: 'large' } }, required: ['kind'] }, then: { required: ['size'] } }), tightens, { versions: ONLY_31 }),
@@ -323,6 +326,7 @@ const cases: Case[] = [
     { setup: (s, d) => ((d.components.schemas.Kind = { type: 'string', enum: ['small', 'large'] }), (s.properties.kind = { $ref: '#/components/schemas/Kind' })) },
   ),
   ...sided('a discriminated variant added', (s, d) => (s.properties.shape.oneOf.push({ $ref: '#/components/schemas/Triangle' }), (s.properties.shape.discriminator.mapping.triangle = '#/components/schemas/Triangle')), { request: [['request-variant-added', 'request-discriminator-value-added'], ['request-variant-removed', 'request-discriminator-value-removed']], response: [['response-variant-added', 'response-discriminator-value-added'], ['response-variant-removed', 'response-discriminator-value-removed']] }, { setup: shapes('oneOf', true) }),
+  ...sided('a variant no old value can match, in a oneOf', (s) => s.properties.shape.oneOf.push({ $ref: '#/components/schemas/Triangle' }), { request: [['request-variant-added'], ['request-variant-removed']], response: [['response-variant-added'], ['response-variant-removed']] }, { setup: shapes('oneOf') }),
   ...sided('the discriminator property changed', (s) => (s.properties.shape.discriminator.propertyName = 'kind'), both(['discriminator-changed'], ['discriminator-changed']), { setup: shapes('oneOf', true) }),
 ];
 

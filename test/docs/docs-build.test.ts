@@ -42,11 +42,23 @@ describe('apis docs builds a site from git refs', () => {
 
   it('gives feature branches a "changes against master" page and renders the house rules, linked from findings', async () => {
     const dir = docsRepo();
-    branchWith(dir, 'feature/no-limit', (s) => s.replace(/(    Limit:\n(?:.*\n)*?        maximum: )100/, '$1500'));
+    const lowered = (s: string) => s.replace(/(    Limit:\n(?:.*\n)*?        maximum: )100/, '$150');
+    expect(lowered('x')).toBe('x');
+    branchWith(dir, 'feature/no-limit', lowered);
+    const acceptance = `x-accepted-breaking-changes:\n${['GET /v1/payments', 'GET /v1/payment-events', 'GET /v1/refunds'].map((op) => `  - change: request-constraint-tightened\n    operation: ${op}\n    reason: No client ever asked for more than 50 items a page (checked in the logs).\n`).join('')}`;
+    branchWith(dir, 'feature/accepted', (s) => lowered(s).replace('  version: 1.0.0\n', '  version: 2.0.0\n').replace('paths:\n', `${acceptance}paths:\n`));
     expect((await runApis(['docs'], { cwd: dir })).code).toBe(0);
     const changes = read(dir, 'branches/feature/no-limit/changes.html');
     expect(changes).toContain('payments: changes against master');
-    expect(changes).toMatch(/breaking/);
+    expect(changes).toMatch(/<strong>breaking, not accepted<\/strong> <a href="\.\.\/\.\.\/\.\.\/changes\/request-constraint-tightened\.html"><code>request-constraint-tightened<\/code><\/a>/);
+    expect(brokenLinks(site(dir), 'branches/feature/no-limit/changes.html')).toEqual([]);
+    // An accepted change is shown as accepted, with its reason, never as a plain failure.
+    const accepted = read(dir, 'branches/feature/accepted/changes.html');
+    expect(accepted).toMatch(/<strong>breaking, accepted<\/strong>[^\n]*Reason: No client ever asked for more than 50 items/);
+    expect(accepted).not.toContain('not accepted');
+    // The change catalogue is part of the site, its index links every page.
+    expect(read(dir, 'changes/request-constraint-tightened.html')).toMatch(/<h2[^>]*>Ways through<\/h2>/);
+    expect(brokenLinks(site(dir), 'changes/index.html')).toEqual([]);
     expect(existsSync(join(site(dir), 'branches/master/changes.html'))).toBe(false);
     expect(read(dir, 'rules/index.html')).toContain('money-as-string');
     expect(read(dir, 'rules/money-as-string.html')).toMatch(/<h1[^>]*>/);

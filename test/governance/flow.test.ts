@@ -53,9 +53,9 @@ describe('the whole flow of changing an API', () => {
     expect(commit(dir, 'Require member_id').status).toBe(0);
     const refused = await gateAndComment(dir, 'feature/loyalty-member');
     expect(refused.gate.code).toBe(1);
-    expect(refused.gate.stdout).toMatch(/✖ POST \/v1\/loyalty-points: LoyaltyPointsInput\.member_id was added as required: old clients do not send it \[request-property-added-required\]/);
+    expect(refused.gate.stdout).toMatch(/✖ POST \/v1\/loyalty-points: LoyaltyPointsInput\.member_id was added as required \[request-property-added-required\]/);
     expect(refused.comment).toMatch(/\| breaking changes \| ❌ fail \|/);
-    expect(refused.comment).toContain('- **breaking changes**: `npx apis diff master:specs/<domain>.yaml specs/<domain>.yaml`');
+    expect(refused.comment).toContain('- **breaking changes**: `npx apis diff master:specs/loyalty-points.yaml specs/loyalty-points.yaml`');
 
     // 3. The fix: v1 untouched, the new shape under /v2/, and a minor version bump.
     const fixed = parse(v1);
@@ -78,6 +78,6 @@ describe('the whole flow of changing an API', () => {
     expect(passed.gate.code, passed.gate.stdout).toBe(0);
     expect(passed.gate.stdout).toMatch(/expected version bump: minor/);
     expect(passed.comment).toContain('✅ All checks passed.');
-    expect(passed.comment).toMatch(/`operation-added`: POST \/v2\/loyalty-points was added/);
+    expect(passed.comment).toMatch(/\[`operation-added`\]\([^)]*\): POST \/v2\/loyalty-points was added/);
   });
 });

@@ -60,7 +60,7 @@ describe('the pull-request comment', () => {
     expect(comment.stdout).toContain('❌ 2 of 6 checks failed.');
     expect(comment.stdout).toMatch(/\| branch policy \| ❌ fail \| hotfix\/comment-length → master: pull requests into master must come from a feature\/\* branch/);
     expect(comment.stdout).toMatch(/\| breaking changes \| ❌ fail \|/);
-    expect(comment.stdout).toMatch(/### Reproduce locally\n\n- \*\*branch policy\*\*: `npx apis branch-check --base master --head hotfix\/comment-length`\n- \*\*breaking changes\*\*: `npx apis diff master:specs\/<domain>\.yaml specs\/<domain>\.yaml`/);
+    expect(comment.stdout).toMatch(/### Reproduce locally\n\n- \*\*branch policy\*\*: `npx apis branch-check --base master --head hotfix\/comment-length`\n- \*\*breaking changes\*\*: `npx apis diff master:specs\/feedback\.yaml specs\/feedback\.yaml`/);
     expect(comment.stdout).toMatch(/#### ❌ `POST \/v1\/save-feedback`/);
   });
 });
