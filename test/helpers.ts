@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, mkdirSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, mkdirSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +28,11 @@ export function runApis(args: string[], options: { cwd?: string; env?: NodeJS.Pr
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
-    child.on('close', (code, signal) => resolvePromise({ code, signal, stdout, stderr }));
+    const started = Date.now();
+    child.on('close', (code, signal) => {
+      if (process.env.APIS_TEST_TRACE) appendFileSync(process.env.APIS_TEST_TRACE, `${expect.getState().testPath?.replace(REPO + '/', '')}\t${args[0]}\t${Date.now() - started}\n`);
+      resolvePromise({ code, signal, stdout, stderr });
+    });
     child.stdin.end(options.input ?? '');
   });
 }

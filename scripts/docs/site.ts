@@ -17,6 +17,7 @@ import type { SpecReader } from '../lib/spec-model.ts';
 import { toolchainRoot } from '../lib/toolchain.ts';
 import { writeIfChanged } from '../lib/atomic-write.ts';
 import { brokenDomainPage, changeKindPage, changesPage, domainPage, landingPage, refPage, rulePage, rulesIndexPage, type DomainSummary, type RefSummary } from './pages.ts';
+import { indexOf } from '../model/openapi-index.ts';
 import { folderOf, listRefs, orderRefs, selectRefs, type SiteRef } from './refs.ts';
 
 // Loading specs, linting, diffing and markdown are imported when a ref is actually rebuilt: a build
@@ -257,7 +258,6 @@ function readCache(file: string, blobs: Map<string, string>): CachedDomain | und
   }
 }
 
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 /** The origins "Try it out" may call: the spec's own servers and mocks on this machine. */
 function connectOrigins(document: Record<string, any>): string[] {
@@ -289,7 +289,7 @@ async function writeRef(out: string, ref: SiteRef, domains: LoadedDomain[], hash
       continue;
     }
     const doc = domain.document;
-    const operations = Object.values((doc.paths ?? {}) as Record<string, any>).reduce((n: number, item) => n + METHODS.filter((m) => item && typeof item === 'object' && item[m]).length, 0);
+    const operations = indexOf(doc).operations.filter((op) => op.kind === 'path').length;
     const lint = domain.findings ?? [];
     for (const f of lint) findings.push({ ...f, domain: domain.name, documented: ruleIds.has(f.rule) });
     summaries.push({
