@@ -1,11 +1,24 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Three projects, one naming convention: `*.browser.test.ts` drive headless Chromium,
+ * `*.e2e.test.ts` run the real CLI, git, Prism and servers in processes, every other `*.test.ts`
+ * is in-process (unit). `npm test` runs them all; `npm run test:unit` only the fast ones.
+ */
+const env = { SCARF_ANALYTICS: 'false', REDOCLY_TELEMETRY: 'off', NO_COLOR: '1' };
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'rules/**/*.test.ts', 'scripts/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    env: { SCARF_ANALYTICS: 'false', REDOCLY_TELEMETRY: 'off', NO_COLOR: '1' },
+    // Most of the suite waits on child processes: two workers keep both cores busy on CI's 2-core machine.
+    maxWorkers: 2,
+    env,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts', 'rules/**/*.test.ts', 'scripts/**/*.test.ts'], exclude: ['**/*.e2e.test.ts', '**/*.browser.test.ts', '**/node_modules/**'] } },
+      { extends: true, test: { name: 'e2e', include: ['test/**/*.e2e.test.ts'] } },
+      { extends: true, test: { name: 'browser', include: ['test/**/*.browser.test.ts'] } },
+    ],
   },
 });

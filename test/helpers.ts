@@ -156,3 +156,42 @@ export function processesIn(dir: string): number[] {
   }
   return pids;
 }
+
+/**
+ * Runs the `apis` CLI inside the test process: the same entry point as the real binary (argument
+ * parsing, commands, one-line errors and exit codes), minus the cost of starting Node and loading
+ * every module again. For commands that end on their own; serving commands run in a real process.
+ * Changes the working folder and captures stdout/stderr while it runs, so callers must not overlap.
+ */
+export async function runApisInProcess(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
+  const { main } = await import('../scripts/cli.ts');
+  const previousCwd = process.cwd();
+  const previousEnv = new Map(Object.keys(options.env ?? {}).map((k) => [k, process.env[k]]));
+  const out = process.stdout.write.bind(process.stdout);
+  const err = process.stderr.write.bind(process.stderr);
+  let stdout = '';
+  let stderr = '';
+  const capture = (sink: (text: string) => void) => ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    sink(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+    const callback = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+    callback?.();
+    return true;
+  }) as typeof process.stdout.write;
+  process.chdir(options.cwd ?? REPO);
+  Object.assign(process.env, options.env);
+  process.stdout.write = capture((t) => (stdout += t));
+  process.stderr.write = capture((t) => (stderr += t));
+  try {
+    const code = await main([process.execPath, APIS_BIN, ...args]);
+    return { code, signal: null, stdout, stderr };
+  } finally {
+    process.stdout.write = out;
+    process.stderr.write = err;
+    process.exitCode = undefined;
+    for (const [k, v] of previousEnv) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    process.chdir(previousCwd);
+  }
+}

@@ -25,10 +25,12 @@ function newestSource(dir) {
 }
 
 const fresh = existsSync(compiled) && statSync(compiled).mtimeMs >= Math.max(newestSource(join(root, 'scripts')), newestSource(join(root, 'rules')));
+let cli;
 if (fresh) {
-  await import(pathToFileURL(compiled).href);
+  cli = await import(pathToFileURL(compiled).href);
 } else {
   const { register } = await import('tsx/esm/api');
   register();
-  await import('../cli.ts');
+  cli = await import('../cli.ts');
 }
+process.exitCode = await cli.main(process.argv);

@@ -76,7 +76,7 @@ async function prePush(input: string): Promise<number> {
   const base = await baseRef(root, config.branches.protected[0] ?? 'master');
   if (!base) return 0;
   // Loaded only here: the pre-commit path stays light.
-  const { reportChecks, runChecks } = await import('./check.ts');
+  const { reportChecks, runChecks } = await import('../governance/checks.ts');
   const outcomes = await runChecks({ base });
   if (outcomes.every((o) => o.ok)) return 0;
   process.stderr.write(reportChecks(outcomes));

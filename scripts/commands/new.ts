@@ -7,13 +7,11 @@ import { loadConfig } from '../lib/config.ts';
 import { UserError } from '../lib/errors.ts';
 import { DOMAIN_NAME, findRepoRoot, specPathOf } from '../lib/repo.ts';
 import { parseCodeowners } from '../governance/codeowners.ts';
-import { bundleCommand } from './bundle.ts';
+import { pascalCase } from '../generate/names.ts';
+import { generateDomain, writeDomainFiles } from '../generate/pipeline.ts';
+import { loadSpec } from '../lib/spec-model.ts';
 
 const TEMPLATE = join(toolchainRoot(), 'scripts', 'templates', 'domain.yaml');
-
-export function pascalCase(domain: string): string {
-  return domain.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join('');
-}
 
 /** Adds the domain's two lines after the last domain line, so the file keeps its grouping. */
 export function withOwnerLines(codeowners: string, domain: string, owner: string): string {
@@ -50,7 +48,9 @@ export async function newCommand(domain: string, options: { owner?: string }): P
   const codeowners = existsSync(codeownersPath) ? await readFile(codeownersPath, 'utf8') : '';
   await createFileAtomic(spec, text);
   await writeFileAtomic(codeownersPath, withOwnerLines(codeowners, domain, owner));
-  await bundleCommand([domain]);
+  // The whole package, as `apis generate` writes it: `apis check` passes with no further step.
+  const files = await generateDomain(domain, await loadSpec(spec, { boundary: root }), loadConfig(root).packageScope);
+  await writeDomainFiles(root, { domain, files });
   process.stdout.write(
     [
       ``,

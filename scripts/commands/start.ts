@@ -12,7 +12,7 @@ import { findRepoRoot, listDomains } from '../lib/repo.ts';
 import { stopSignals } from '../lib/signals.ts';
 import { loadSpecFiles } from '../lib/workspace.ts';
 import { parsePort } from '../lib/listen.ts';
-import { startMock, type RunningMock } from './mock.ts';
+import { startMock, type RunningMock } from '../mock/start.ts';
 
 export interface StartOptions {
   port: string;

@@ -6,8 +6,7 @@
  * neutral facts (facts.ts) that `classify` turns into changes here.
  */
 import type { CatalogueSide, Change, Level } from './change.ts';
-import type { OperationFact } from './compare-document.ts';
-import type { FactKind, FactSide } from './facts.ts';
+import type { FactKind, FactSide, OperationFact } from './facts.ts';
 
 export type { CatalogueSide };
 

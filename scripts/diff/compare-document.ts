@@ -9,13 +9,8 @@ import { classify } from './catalogue.ts';
 import { compareChanges, type Change } from './change.ts';
 import { schemaComparer, type SchemaComparer, type WireSide } from './compare-schema.ts';
 import { docOf, resolveAt, type Doc, type Located } from './doc.ts';
-import type { Fact, FactKind, FactSide } from './facts.ts';
+import type { Fact, FactKind, FactSide, OperationFact } from './facts.ts';
 import { same } from './schema-view.ts';
-
-export interface OperationFact extends Fact {
-  /** The operation's label (see operationLabel), or null for the document as a whole. */
-  operation: string | null;
-}
 
 /** Every difference between two versions; `base` or `head` may be null for a domain that is new or removed. */
 export function diffDocuments(baseDoc: Record<string, any> | null, headDoc: Record<string, any> | null): Change[] {

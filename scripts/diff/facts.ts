@@ -21,6 +21,12 @@ export interface Fact {
   message: string;
 }
 
+/** A fact attached to the operation it was seen in. */
+export interface OperationFact extends Fact {
+  /** The operation's label (see operationLabel), or null for the document as a whole. */
+  operation: string | null;
+}
+
 /**
  * Every kind of fact the comparer can emit, with its effect on the set of values a schema accepts
  * (`narrows`, `widens`, `both`), or `none` when it is not about accepted values. The effect lets a

@@ -52,7 +52,6 @@ const MAX_DEPTH = 64;
 
 export class SchemaViews {
   private readonly cache = new Map<string, SchemaView>();
-  private synthetic = 0;
 
   constructor(private readonly doc: Doc) {}
 

@@ -1,6 +1,6 @@
 import { findParameter, parametersOf } from '../model/http.ts';
 import { indexOf } from '../model/openapi-index.ts';
-import { pascalCase } from '../commands/new.ts';
+import { pascalCase } from './names.ts';
 
 export interface GeneratedOperation {
   operationId: string;

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,4 +14,9 @@ export function toolchainRoot(): string {
     dir = parent;
   }
   return dir;
+}
+
+/** The toolchain's own version (its package.json), for `apis --version` and SARIF. */
+export function toolchainVersion(): string {
+  return String(JSON.parse(readFileSync(join(toolchainRoot(), 'package.json'), 'utf8')).version ?? '0.0.0');
 }

@@ -1,5 +1,5 @@
 import { summarize } from '../finding.ts';
-import type { LintReport } from './index.ts';
+import type { LintReport } from './report.ts';
 
 // Workflow commands: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');

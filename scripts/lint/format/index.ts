@@ -1,15 +1,11 @@
-import type { Finding } from '../finding.ts';
 import { formatGithub } from './github.ts';
 import { formatJson } from './json.ts';
 import { formatMarkdown } from './markdown.ts';
 import { formatSarif } from './sarif.ts';
 import { formatStylish } from './stylish.ts';
 
-export interface LintReport {
-  findings: Finding[];
-  /** With --base: the ref compared against and how many findings already existed there. */
-  baseline?: { ref: string; preexisting: number };
-}
+import type { LintReport } from './report.ts';
+export { ruleDocPath, type LintReport } from './report.ts';
 
 import type { LintFormat } from './names.ts';
 export { LINT_FORMATS, type LintFormat } from './names.ts';
@@ -24,9 +20,4 @@ const formatters: Record<LintFormat, (report: LintReport) => string> = {
 
 export function formatReport(format: LintFormat, report: LintReport): string {
   return formatters[format](report);
-}
-
-/** Where a rule is explained: house rules have a page in rules/docs/. */
-export function ruleDocPath(rule: string, houseRules: readonly string[]): string | undefined {
-  return houseRules.includes(rule) ? `rules/docs/${rule}.md` : undefined;
 }

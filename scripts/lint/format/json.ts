@@ -1,5 +1,5 @@
 import { summarize } from '../finding.ts';
-import type { LintReport } from './index.ts';
+import type { LintReport } from './report.ts';
 
 /** Exactly one JSON document: {findings, summary}; the summary gains `preexisting` with --base. */
 export function formatJson({ findings, baseline }: LintReport): string {

@@ -1,8 +1,7 @@
 import { HOUSE_RULE_IDS } from '../../../rules/ruleset.ts';
 import { plural } from '../../lib/output.ts';
 import { summarize, type Finding } from '../finding.ts';
-import type { LintReport } from './index.ts';
-import { ruleDocPath } from './index.ts';
+import { ruleDocPath, type LintReport } from './report.ts';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 const ruleLink = (rule: string) => {

@@ -1,6 +1,5 @@
 import { HOUSE_RULE_IDS } from '../../../rules/ruleset.ts';
-import type { LintReport } from './index.ts';
-import { ruleDocPath } from './index.ts';
+import { ruleDocPath, type LintReport } from './report.ts';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
 

@@ -1,6 +1,6 @@
 import { colorizer, plural } from '../../lib/output.ts';
 import { summarize, type Finding } from '../finding.ts';
-import type { LintReport } from './index.ts';
+import type { LintReport } from './report.ts';
 
 export function formatStylish({ findings, baseline }: LintReport): string {
   const paint = colorizer();
