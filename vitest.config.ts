@@ -16,7 +16,14 @@ export default defineConfig({
     maxWorkers: 2,
     env,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts', 'rules/**/*.test.ts', 'scripts/**/*.test.ts'], exclude: ['**/*.e2e.test.ts', '**/*.browser.test.ts', '**/node_modules/**'] } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts', 'rules/**/*.test.ts', 'scripts/**/*.test.ts'],
+          exclude: ['**/*.e2e.test.ts', '**/*.browser.test.ts', '**/node_modules/**'],
+        },
+      },
       { extends: true, test: { name: 'e2e', include: ['test/**/*.e2e.test.ts'] } },
       { extends: true, test: { name: 'browser', include: ['test/**/*.browser.test.ts'] } },
     ],

@@ -5,7 +5,28 @@
  */
 export const houseConfig = {
   /** status-code-allowed: the only response keys an operation may declare (plus `default`). */
-  allowedStatusCodes: ['200', '201', '202', '204', '304', '400', '401', '403', '404', '409', '410', '412', '413', '415', '428', '429', '500', '502', '503', '504'],
+  allowedStatusCodes: [
+    '200',
+    '201',
+    '202',
+    '204',
+    '304',
+    '400',
+    '401',
+    '403',
+    '404',
+    '409',
+    '410',
+    '412',
+    '413',
+    '415',
+    '428',
+    '429',
+    '500',
+    '502',
+    '503',
+    '504',
+  ],
   /** business-outcome-as-state: status values that mean the thing did not happen. */
   failureStatuses: ['canceled', 'cancelled', 'failed', 'declined', 'rejected', 'expired'],
   /** money-as-string: a property whose name has one of these tokens holds money... */

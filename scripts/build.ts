@@ -60,7 +60,9 @@ export async function buildPrism(): Promise<void> {
         setup(b) {
           b.onResolve({ filter: /^@faker-js\/faker$/ }, () => ({ path: join(root, 'scripts', 'mock', 'faker-en.cjs') }));
           // jsonc-parser's main build is UMD, whose requires esbuild cannot see: take its ES module build.
-          b.onResolve({ filter: /^jsonc-parser$/ }, (args) => ({ path: join(dirname(createRequire(args.importer).resolve('jsonc-parser/package.json')), 'lib', 'esm', 'main.js') }));
+          b.onResolve({ filter: /^jsonc-parser$/ }, (args) => ({
+            path: join(dirname(createRequire(args.importer).resolve('jsonc-parser/package.json')), 'lib', 'esm', 'main.js'),
+          }));
         },
       },
     ],

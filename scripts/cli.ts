@@ -65,7 +65,10 @@ function buildProgram(): Command {
     .argument('[head]', 'a file, or <git-ref>:<path>')
     .addOption(new Option('-f, --format <format>', 'output format').choices(DIFF_FORMATS).default('text'))
     .option('--list-changes', 'print the catalogue of change kinds (id, side, level, what) instead of comparing')
-    .addHelpText('after', example('npx apis diff master:specs/payments.yaml specs/payments.yaml --format markdown') + example('npx apis diff --list-changes --format json'))
+    .addHelpText(
+      'after',
+      example('npx apis diff master:specs/payments.yaml specs/payments.yaml --format markdown') + example('npx apis diff --list-changes --format json'),
+    )
     .action(run(async (base: string | undefined, head: string | undefined, options) => (await commands.diff()).diffCommand(base, head, options)));
 
   program

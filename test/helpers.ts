@@ -30,7 +30,8 @@ export function runApis(args: string[], options: { cwd?: string; env?: NodeJS.Pr
     child.on('error', reject);
     const started = Date.now();
     child.on('close', (code, signal) => {
-      if (process.env.APIS_TEST_TRACE) appendFileSync(process.env.APIS_TEST_TRACE, `${expect.getState().testPath?.replace(REPO + '/', '')}\t${args[0]}\t${Date.now() - started}\n`);
+      if (process.env.APIS_TEST_TRACE)
+        appendFileSync(process.env.APIS_TEST_TRACE, `${expect.getState().testPath?.replace(REPO + '/', '')}\t${args[0]}\t${Date.now() - started}\n`);
       resolvePromise({ code, signal, stdout, stderr });
     });
     child.stdin.end(options.input ?? '');
@@ -87,8 +88,26 @@ export function gitRepo(files: Record<string, string> = {}): string {
  */
 export function toolchainRepo(): string {
   const dir = mkdtempSync(join(tmpdir(), 'apis-flow-'));
-  for (const entry of ['scripts', 'rules', 'specs', 'generated', 'test', 'docs-site', '.ci', '.github', 'package.json', 'package-lock.json', 'tsconfig.json', 'CODEOWNERS', '.gitignore']) {
-    cpSync(join(REPO, entry), join(dir, entry), { recursive: true, preserveTimestamps: true, filter: (src) => !src.includes(`${join('rules', 'dist')}`) && !src.endsWith(join('.github', 'hooks', '_')) });
+  for (const entry of [
+    'scripts',
+    'rules',
+    'specs',
+    'generated',
+    'test',
+    'docs-site',
+    '.ci',
+    '.github',
+    'package.json',
+    'package-lock.json',
+    'tsconfig.json',
+    'CODEOWNERS',
+    '.gitignore',
+  ]) {
+    cpSync(join(REPO, entry), join(dir, entry), {
+      recursive: true,
+      preserveTimestamps: true,
+      filter: (src) => !src.includes(`${join('rules', 'dist')}`) && !src.endsWith(join('.github', 'hooks', '_')),
+    });
   }
   symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'));
   git(dir, 'init', '-q', '-b', 'master');
@@ -171,12 +190,13 @@ export async function runApisInProcess(args: string[], options: { cwd?: string; 
   const err = process.stderr.write.bind(process.stderr);
   let stdout = '';
   let stderr = '';
-  const capture = (sink: (text: string) => void) => ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-    sink(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-    const callback = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
-    callback?.();
-    return true;
-  }) as typeof process.stdout.write;
+  const capture = (sink: (text: string) => void) =>
+    ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      sink(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      const callback = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+      callback?.();
+      return true;
+    }) as typeof process.stdout.write;
   process.chdir(options.cwd ?? REPO);
   Object.assign(process.env, options.env);
   process.stdout.write = capture((t) => (stdout += t));

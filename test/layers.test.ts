@@ -65,7 +65,11 @@ describe('the layers of the toolchain', () => {
   it('the runtime every generated package carries imports nothing of the toolchain', () => {
     const runtime = files.filter((f) => layerOf(f) === 0);
     expect(runtime.length).toBeGreaterThan(0);
-    for (const f of runtime) expect(graph.get(f)!.filter((t) => !t.startsWith('scripts/runtime/')), f).toEqual([]);
+    for (const f of runtime)
+      expect(
+        graph.get(f)!.filter((t) => !t.startsWith('scripts/runtime/')),
+        f,
+      ).toEqual([]);
   });
 
   it('has no import cycles', () => {

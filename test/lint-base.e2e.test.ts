@@ -16,19 +16,29 @@ describe('apis lint --base', () => {
     // The feature branch adds lines above the old finding (moving it) and one new finding.
     const changed = old
       .replace('  summary: Ask riders', '  x-note: moved\n  summary: Ask riders')
-      .replace("        tip:\n          $ref: '#/components/schemas/Money'\n      additionalProperties: false\n    SaveFeedbackV2Request:", "        tip:\n          type: number\n          description: The tip.\n      additionalProperties: false\n    SaveFeedbackV2Request:");
+      .replace(
+        "        tip:\n          $ref: '#/components/schemas/Money'\n      additionalProperties: false\n    SaveFeedbackV2Request:",
+        '        tip:\n          type: number\n          description: The tip.\n      additionalProperties: false\n    SaveFeedbackV2Request:',
+      );
     expect(changed).not.toBe(old);
     writeFileSync(join(dir, 'specs', 'feedback.yaml'), changed);
 
     const all = await runApis(['lint', '--format', 'json'], { cwd: dir });
-    const allRules = JSON.parse(all.stdout).findings.filter((f: { silenced: boolean }) => !f.silenced).map((f: { rule: string }) => f.rule);
+    const allRules = JSON.parse(all.stdout)
+      .findings.filter((f: { silenced: boolean }) => !f.silenced)
+      .map((f: { rule: string }) => f.rule);
     expect(allRules).toContain('property-naming');
 
     const result = await runApis(['lint', '--base', 'master', '--format', 'json'], { cwd: dir });
     expect(result.code, result.stderr).toBe(1);
     const report = JSON.parse(result.stdout);
     // The type change is new, and so is the example it now contradicts; the moved camelCase property is old.
-    expect(report.findings.filter((f: { silenced: boolean }) => !f.silenced).map((f: { rule: string; pointer: string }) => `${f.rule} ${f.pointer}`).sort()).toEqual([
+    expect(
+      report.findings
+        .filter((f: { silenced: boolean }) => !f.silenced)
+        .map((f: { rule: string; pointer: string }) => `${f.rule} ${f.pointer}`)
+        .sort(),
+    ).toEqual([
       'money-as-string /components/schemas/SaveFeedbackV1Request/properties/tip',
       'no-invalid-media-type-examples /paths/~1v1~1save-feedback/post/requestBody/content/application~1json/example/tip',
     ]);

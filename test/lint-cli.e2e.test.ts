@@ -19,7 +19,10 @@ describe('apis lint', () => {
   });
 
   it('exits 1 with file:line findings on an invalid spec', async () => {
-    const broken = payments.replace("amount: { value: '1250.00', currency: EUR }\n              capture: true", 'amount: { value: 1250, currency: EUR }\n              capture: true');
+    const broken = payments.replace(
+      "amount: { value: '1250.00', currency: EUR }\n              capture: true",
+      'amount: { value: 1250, currency: EUR }\n              capture: true',
+    );
     const dir = tempRepo({ 'specs/broken.yaml': broken });
     const result = await runApis(['lint', 'specs/broken.yaml'], { cwd: dir });
     expect(result.code, result.stderr).toBe(1);
@@ -60,9 +63,19 @@ describe('apis lint', () => {
       ['an empty file', { 'specs/empty.yaml': '' }, 'specs/empty.yaml', /empty/],
       ['whitespace only', { 'specs/blank.yaml': '  \n\n ' }, 'specs/blank.yaml', /empty/],
       ['a Swagger 2.0 file', { 'specs/old.yaml': 'swagger: "2.0"\ninfo: {title: x, version: "1"}\npaths: {}\n' }, 'specs/old.yaml', /convert it to OpenAPI 3/],
-      ['an unsupported OpenAPI version', { 'specs/new.yaml': 'openapi: 3.2.0\ninfo: {title: x, version: "1"}\npaths: {}\n' }, 'specs/new.yaml', /3\.2\.0 is not supported/],
+      [
+        'an unsupported OpenAPI version',
+        { 'specs/new.yaml': 'openapi: 3.2.0\ninfo: {title: x, version: "1"}\npaths: {}\n' },
+        'specs/new.yaml',
+        /3\.2\.0 is not supported/,
+      ],
       ['a YAML list instead of a document', { 'specs/list.yaml': '- a\n- b\n' }, 'specs/list.yaml', /not an OpenAPI document/],
-      ['duplicate keys', { 'specs/dup.yaml': 'openapi: 3.1.0\ninfo: {title: x, version: "1"}\ninfo: {title: y, version: "1"}\n' }, 'specs/dup.yaml', /specs\/dup\.yaml:3:1: YAML syntax error: duplicate key/],
+      [
+        'duplicate keys',
+        { 'specs/dup.yaml': 'openapi: 3.1.0\ninfo: {title: x, version: "1"}\ninfo: {title: y, version: "1"}\n' },
+        'specs/dup.yaml',
+        /specs\/dup\.yaml:3:1: YAML syntax error: duplicate key/,
+      ],
     ];
     for (const [name, files, target, pattern] of cases) {
       it(`${name}: exit 2, one line naming the file`, async () => {
@@ -85,7 +98,10 @@ describe('apis lint', () => {
     });
 
     it('a $ref to a missing file is a finding for lint (exit 1) and refused by bundle (exit 2)', async () => {
-      const spec = payments.replace("$ref: '#/components/schemas/Refund'\n              example:\n                id: rfd_5Tq8wE2yU1\n                payment_id: pay_2Xk9fQ7mR4\n                status: pending", "$ref: './missing.yaml#/Refund'\n              example:\n                id: rfd_5Tq8wE2yU1\n                payment_id: pay_2Xk9fQ7mR4\n                status: pending");
+      const spec = payments.replace(
+        "$ref: '#/components/schemas/Refund'\n              example:\n                id: rfd_5Tq8wE2yU1\n                payment_id: pay_2Xk9fQ7mR4\n                status: pending",
+        "$ref: './missing.yaml#/Refund'\n              example:\n                id: rfd_5Tq8wE2yU1\n                payment_id: pay_2Xk9fQ7mR4\n                status: pending",
+      );
       expect(spec).not.toBe(payments);
       const dir = tempRepo({ 'specs/payments.yaml': spec });
       const lint = await runApis(['lint', 'specs/payments.yaml', '--format', 'json'], { cwd: dir });
@@ -95,12 +111,21 @@ describe('apis lint', () => {
     });
 
     it('a $ref to a URL is refused without network access', async () => {
-      const dir = tempRepo({ 'specs/remote.yaml': 'openapi: 3.1.0\ninfo: {title: x, version: "1"}\npaths:\n  /v1/x:\n    get:\n      responses:\n        "200":\n          $ref: "https://example.com/r.yaml"\n' }, { copySpecs: false });
+      const dir = tempRepo(
+        {
+          'specs/remote.yaml':
+            'openapi: 3.1.0\ninfo: {title: x, version: "1"}\npaths:\n  /v1/x:\n    get:\n      responses:\n        "200":\n          $ref: "https://example.com/r.yaml"\n',
+        },
+        { copySpecs: false },
+      );
       expectUserError(await runApis(['lint', 'specs/remote.yaml'], { cwd: dir }), 'specs/remote.yaml:8:', /URL/);
     });
 
     it('a $ref that escapes the repository is refused', async () => {
-      const dir = tempRepo({ 'specs/escape.yaml': 'openapi: 3.1.0\ninfo: {title: x, version: "1"}\npaths:\n  /v1/x:\n    $ref: "../../etc/passwd.yaml"\n' }, { copySpecs: false });
+      const dir = tempRepo(
+        { 'specs/escape.yaml': 'openapi: 3.1.0\ninfo: {title: x, version: "1"}\npaths:\n  /v1/x:\n    $ref: "../../etc/passwd.yaml"\n' },
+        { copySpecs: false },
+      );
       expectUserError(await runApis(['lint', 'specs/escape.yaml'], { cwd: dir }), 'specs/escape.yaml:5:', /outside the repository/);
     });
   });

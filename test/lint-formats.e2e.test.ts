@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO, runApis, tempRepo } from './helpers.ts';
 
-const broken = readFileSync(join(REPO, 'specs', 'orders.yaml'), 'utf8').replace("        '409': { $ref: '#/components/responses/StateConflict' }", "        '422': { $ref: '#/components/responses/StateConflict' }");
+const broken = readFileSync(join(REPO, 'specs', 'orders.yaml'), 'utf8').replace(
+  "        '409': { $ref: '#/components/responses/StateConflict' }",
+  "        '422': { $ref: '#/components/responses/StateConflict' }",
+);
 
 describe('lint output formats', () => {
   it('sarif: a SARIF 2.1.0 log with rule help and suppressions for silenced findings', async () => {
@@ -28,7 +31,9 @@ describe('lint output formats', () => {
     const result = await runApis(['lint', 'specs/orders.yaml', '--format', 'github'], { cwd: dir });
     expect(result.code).toBe(1);
     const lines = result.stdout.trim().split('\n');
-    expect(lines.find((l) => l.startsWith('::error file=specs/orders.yaml,line='))).toMatch(/title=status-code-allowed::PATCH \/v1\/orders\/\{order_id\} declares response 422/);
+    expect(lines.find((l) => l.startsWith('::error file=specs/orders.yaml,line='))).toMatch(
+      /title=status-code-allowed::PATCH \/v1\/orders\/\{order_id\} declares response 422/,
+    );
     expect(lines.find((l) => l.startsWith('::notice'))).toMatch(/silenced: The signing secret/);
     expect(lines[lines.length - 1]).toBe('apis lint: 1 errors, 0 warnings, 1 silenced');
   });

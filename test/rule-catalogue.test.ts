@@ -5,11 +5,31 @@ import { HOUSE_RULE_IDS } from '../rules/ruleset.ts';
 import { REPO } from './helpers.ts';
 
 const CATALOGUE = [
-  'status-code-allowed', 'business-outcome-as-state', 'money-as-string', 'money-has-currency', 'idempotency-key-required',
-  'idempotency-conflict-documented', 'patch-media-type', 'put-matches-get', 'conditional-update', 'delete-idempotent',
-  'operation-secured', 'opaque-ids', 'no-internal-fields', 'callback-url-https', 'path-version', 'collection-pagination',
-  'retry-after-header', 'rate-limit-documented', 'webhook-contract', 'webhook-polling-fallback', 'error-response-format',
-  'operation-documented', 'property-description', 'property-naming', 'lint-exception-reason',
+  'status-code-allowed',
+  'business-outcome-as-state',
+  'money-as-string',
+  'money-has-currency',
+  'idempotency-key-required',
+  'idempotency-conflict-documented',
+  'patch-media-type',
+  'put-matches-get',
+  'conditional-update',
+  'delete-idempotent',
+  'operation-secured',
+  'opaque-ids',
+  'no-internal-fields',
+  'callback-url-https',
+  'path-version',
+  'collection-pagination',
+  'retry-after-header',
+  'rate-limit-documented',
+  'webhook-contract',
+  'webhook-polling-fallback',
+  'error-response-format',
+  'operation-documented',
+  'property-description',
+  'property-naming',
+  'lint-exception-reason',
 ];
 
 describe('the rule catalogue', () => {

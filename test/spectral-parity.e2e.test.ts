@@ -26,7 +26,11 @@ function violatingDocument() {
 describe('plain Spectral and apis lint', () => {
   it('give the same house-rule findings on a violating document', async () => {
     const dir = tempRepo({ 'specs/widgets.yaml': stringify(violatingDocument()) }, { copySpecs: false });
-    const spectral = spawnSync(join(REPO, 'node_modules', '.bin', 'spectral'), ['lint', join(dir, 'specs', 'widgets.yaml'), '--ruleset', join(REPO, '.spectral.mjs'), '--format', 'json', '--quiet'], { cwd: REPO, encoding: 'utf8', env: { ...process.env, SCARF_ANALYTICS: 'false' } });
+    const spectral = spawnSync(
+      join(REPO, 'node_modules', '.bin', 'spectral'),
+      ['lint', join(dir, 'specs', 'widgets.yaml'), '--ruleset', join(REPO, '.spectral.mjs'), '--format', 'json', '--quiet'],
+      { cwd: REPO, encoding: 'utf8', env: { ...process.env, SCARF_ANALYTICS: 'false' } },
+    );
     expect(spectral.status, spectral.stderr).toBe(1);
     const spectralFindings = (JSON.parse(spectral.stdout) as Array<{ code: string; path: string[]; message: string; range: { start: { line: number } } }>)
       .filter((r) => HOUSE_RULE_IDS.includes(r.code))
@@ -36,12 +40,27 @@ describe('plain Spectral and apis lint', () => {
     const apis = await runApis(['lint', 'specs/widgets.yaml', '--format', 'json'], { cwd: dir });
     expect(apis.code, apis.stderr).toBe(1);
     const report = JSON.parse(apis.stdout) as { findings: Array<{ rule: string; pointer: string; message: string; silenced: boolean; reason: string | null }> };
-    const apisFindings = report.findings.filter((f) => HOUSE_RULE_IDS.includes(f.rule)).map((f) => `${f.rule} ${f.pointer} ${f.message}`).sort();
+    const apisFindings = report.findings
+      .filter((f) => HOUSE_RULE_IDS.includes(f.rule))
+      .map((f) => `${f.rule} ${f.pointer} ${f.message}`)
+      .sort();
 
     // The same findings; apis lint lists the excepted ones as silenced, plain Spectral cannot.
     expect(apisFindings).toEqual(spectralFindings);
     expect(new Set(spectralFindings.map((f) => f.split(' ')[0]))).toEqual(
-      new Set(['status-code-allowed', 'idempotency-key-required', 'money-as-string', 'opaque-ids', 'property-naming', 'property-description', 'no-internal-fields', 'conditional-update', 'retry-after-header', 'webhook-contract', 'collection-pagination']),
+      new Set([
+        'status-code-allowed',
+        'idempotency-key-required',
+        'money-as-string',
+        'opaque-ids',
+        'property-naming',
+        'property-description',
+        'no-internal-fields',
+        'conditional-update',
+        'retry-after-header',
+        'webhook-contract',
+        'collection-pagination',
+      ]),
     );
     const silenced = report.findings.filter((f) => f.silenced);
     expect(silenced.map((f) => f.rule)).toEqual(['collection-pagination', 'collection-pagination']);

@@ -10,7 +10,12 @@ interface Options {
 
 /** A list grows without bound: it is paged with a cursor and a bounded limit, never by offset. */
 export default houseFunction<Options>(
-  { type: 'object', properties: { cursorParameters: stringList, forbiddenPaginationParameters: stringList }, required: ['cursorParameters', 'forbiddenPaginationParameters'], additionalProperties: false },
+  {
+    type: 'object',
+    properties: { cursorParameters: stringList, forbiddenPaginationParameters: stringList },
+    required: ['cursorParameters', 'forbiddenPaginationParameters'],
+    additionalProperties: false,
+  },
   (index, options) => {
     const out = [];
     for (const op of index.operations) {
@@ -23,7 +28,10 @@ export default houseFunction<Options>(
       }
       const shape = collectionShape(index, op);
       if (shape === 'bare-array') {
-        out.push({ path: responsesOf(index, op).find((r) => r.code === '200')!.path, message: `${op.label} returns a bare JSON array: wrap it in an object ({items, next_cursor}) so the page can carry its cursor and grow new fields` });
+        out.push({
+          path: responsesOf(index, op).find((r) => r.code === '200')!.path,
+          message: `${op.label} returns a bare JSON array: wrap it in an object ({items, next_cursor}) so the page can carry its cursor and grow new fields`,
+        });
       }
       if (shape === 'none') continue;
       out.push(...paginationProblems(index, op, params, options));

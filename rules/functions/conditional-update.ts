@@ -12,7 +12,10 @@ export default houseFunction<null>(null, (index) => {
       out.push({ path: op.path, message: `${op.label} does not accept an If-Match header: concurrent changes would silently overwrite each other` });
     }
     if (!isObject(op.node.responses) || !('412' in op.node.responses)) {
-      out.push({ path: isObject(op.node.responses) ? [...op.path, 'responses'] : op.path, message: `${op.label} does not declare 412 for an If-Match that no longer matches` });
+      out.push({
+        path: isObject(op.node.responses) ? [...op.path, 'responses'] : op.path,
+        message: `${op.label} does not declare 412 for an If-Match that no longer matches`,
+      });
     }
     const getNode = op.pathItem.get;
     if (!isObject(getNode) || checkedGets.has(getNode)) continue;

@@ -9,12 +9,18 @@ export default houseFunction<null>(null, (index) => {
   for (const op of index.operations) {
     if (op.method !== 'delete') continue;
     if (op.node.requestBody !== undefined) {
-      out.push({ path: [...op.path, 'requestBody'], message: `${op.label} has a request body: DELETE must not carry one (identify what to delete by the path)` });
+      out.push({
+        path: [...op.path, 'requestBody'],
+        message: `${op.label} has a request body: DELETE must not carry one (identify what to delete by the path)`,
+      });
     }
     if (!isObject(op.node.responses)) continue;
     for (const code of Object.keys(op.node.responses)) {
       if (/^2/.test(code) && !SUCCESS.includes(code)) {
-        out.push({ path: [...op.path, 'responses', code], message: `${op.label} answers ${code}: a DELETE succeeds with 200, 202 or 204 only, the same on a repeat` });
+        out.push({
+          path: [...op.path, 'responses', code],
+          message: `${op.label} answers ${code}: a DELETE succeeds with 200, 202 or 204 only, the same on a repeat`,
+        });
       }
     }
   }

@@ -16,13 +16,19 @@ export default houseFunction<null>(null, (index) => {
       const required = schema ? mergedObject(index, schema.node, schema.path).required : new Set<string>();
       const ok = typeof naturalKey === 'string' && (required.has(naturalKey) || findParameter(params, 'path', naturalKey) !== undefined);
       if (!ok) {
-        out.push({ path: [...op.path, 'x-idempotency-natural-key'], message: `${op.label}: x-idempotency-natural-key must name a required property of the request body or a path parameter; ${JSON.stringify(naturalKey)} is neither` });
+        out.push({
+          path: [...op.path, 'x-idempotency-natural-key'],
+          message: `${op.label}: x-idempotency-natural-key must name a required property of the request body or a path parameter; ${JSON.stringify(naturalKey)} is neither`,
+        });
       }
       continue;
     }
     const key = findParameter(params, 'header', 'Idempotency-Key');
     if (!key) {
-      out.push({ path: op.path, message: `${op.label} has no Idempotency-Key header: a retried request could be executed twice; declare a required Idempotency-Key header (or x-idempotency-natural-key when the operation is naturally idempotent)` });
+      out.push({
+        path: op.path,
+        message: `${op.label} has no Idempotency-Key header: a retried request could be executed twice; declare a required Idempotency-Key header (or x-idempotency-natural-key when the operation is naturally idempotent)`,
+      });
       continue;
     }
     if (key.node.required !== true) out.push({ path: key.path, message: `${op.label}: the Idempotency-Key header must be required: true` });

@@ -20,7 +20,10 @@ export default houseFunction<{ minExceptionReasonLength: number; knownRules: str
         if (!knownRules.includes(rule)) {
           out.push({ path: [...path, rule], message: `x-lint-exceptions names ${rule}, which is not a rule` });
         } else if (typeof reason !== 'string' || reason.trim().length < minExceptionReasonLength || !/\S\s+\S/.test(reason.trim())) {
-          out.push({ path: [...path, rule], message: `the exception to ${rule} needs a reason: a sentence of at least ${minExceptionReasonLength} characters saying why the rule does not apply here` });
+          out.push({
+            path: [...path, rule],
+            message: `the exception to ${rule} needs a reason: a sentence of at least ${minExceptionReasonLength} characters saying why the rule does not apply here`,
+          });
         }
       }
     }

@@ -54,7 +54,10 @@ function checkMoney(index: OpenApiIndex, name: string, schema: unknown, path: Js
     return;
   }
   if (types.has('number') || types.has('integer')) {
-    out.push({ path, message: `${name} is money typed as ${types.has('integer') ? 'integer' : 'number'}: use type string with a decimal pattern (e.g. "0.20") or format: decimal, so no cent is rounded away` });
+    out.push({
+      path,
+      message: `${name} is money typed as ${types.has('integer') ? 'integer' : 'number'}: use type string with a decimal pattern (e.g. "0.20") or format: decimal, so no cent is rounded away`,
+    });
     return;
   }
   if (!types.has('string')) {

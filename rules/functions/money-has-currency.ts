@@ -15,7 +15,10 @@ export default houseFunction<null>(null, (index) => {
     const merged = mergedObject(index, entry.node, entry.path);
     const currency = merged.properties.get('currency');
     if (!currency) {
-      out.push({ path: memberPath, message: `the object holding money in ${memberName} has no currency property: add a required currency (ISO 4217, pattern ^[A-Z]{3}$)` });
+      out.push({
+        path: memberPath,
+        message: `the object holding money in ${memberName} has no currency property: add a required currency (ISO 4217, pattern ^[A-Z]{3}$)`,
+      });
       continue;
     }
     if (!merged.required.has('currency')) {
@@ -37,8 +40,11 @@ function holdsMoneyValue(index: OpenApiIndex, name: string, schema: unknown, pat
 function isIso4217(index: OpenApiIndex, schema: unknown, path: JsonPath): boolean {
   const resolved = index.resolve(schema, path);
   if (!resolved) return false;
-  return hasKeyword(index, resolved, (s) =>
-    (typeof s.pattern === 'string' && /^\^?\[A-Z\]\{3\}\$?$/.test(s.pattern)) ||
-    (Array.isArray(s.enum) && s.enum.length > 0 && s.enum.every((v: unknown) => typeof v === 'string' && /^[A-Z]{3}$/.test(v))),
+  return hasKeyword(
+    index,
+    resolved,
+    (s) =>
+      (typeof s.pattern === 'string' && /^\^?\[A-Z\]\{3\}\$?$/.test(s.pattern)) ||
+      (Array.isArray(s.enum) && s.enum.length > 0 && s.enum.every((v: unknown) => typeof v === 'string' && /^[A-Z]{3}$/.test(v))),
   );
 }

@@ -9,7 +9,12 @@ interface Options {
 
 /** A contract exposes the business, not the machinery behind it, and never a readable secret. */
 export default houseFunction<Options>(
-  { type: 'object', properties: { internalTokens: stringList, secretTokens: stringList }, required: ['internalTokens', 'secretTokens'], additionalProperties: false },
+  {
+    type: 'object',
+    properties: { internalTokens: stringList, secretTokens: stringList },
+    required: ['internalTokens', 'secretTokens'],
+    additionalProperties: false,
+  },
   (index, { internalTokens, secretTokens }) => {
     const out = [];
     let outgoing: Set<string> | undefined;
@@ -17,7 +22,10 @@ export default houseFunction<Options>(
       const tokens = nameTokens(prop.name);
       const internal = internalTokens.find((t) => hasPhrase(tokens, t));
       if (internal) {
-        out.push({ path: prop.path, message: `property ${prop.name} exposes an internal or technical detail ("${internal}"): keep infrastructure out of the contract` });
+        out.push({
+          path: prop.path,
+          message: `property ${prop.name} exposes an internal or technical detail ("${internal}"): keep infrastructure out of the contract`,
+        });
         continue;
       }
       const secret = secretTokens.find((t) => hasPhrase(tokens, t));
@@ -26,7 +34,10 @@ export default houseFunction<Options>(
       if (!outgoing.has(pointerOf(prop.owner.path))) continue;
       const target = index.resolve(prop.node, prop.path);
       if (target && isObject(target.node) && target.node.writeOnly === true) continue;
-      out.push({ path: prop.path, message: `property ${prop.name} can appear in a response with a ${secret}: mark it writeOnly: true or remove it from what is sent` });
+      out.push({
+        path: prop.path,
+        message: `property ${prop.name} can appear in a response with a ${secret}: mark it writeOnly: true or remove it from what is sent`,
+      });
     }
     return out;
   },

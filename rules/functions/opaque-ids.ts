@@ -10,7 +10,10 @@ export default houseFunction<null>(null, (index) => {
   const check = (name: string, schema: unknown, path: JsonPath, what: string) => {
     const types = typesOf(index, schema, path);
     if (types.has('integer') || types.has('number') || (types.size > 0 && !types.has('string'))) {
-      out.push({ path, message: `${what} ${name} is an identifier typed as ${[...types].join('/')}: ids are opaque strings (counters leak business volume and cannot change format)` });
+      out.push({
+        path,
+        message: `${what} ${name} is an identifier typed as ${[...types].join('/')}: ids are opaque strings (counters leak business volume and cannot change format)`,
+      });
     }
   };
   for (const prop of index.properties) if (ID_NAME.test(prop.name)) check(prop.name, prop.node, prop.path, 'property');

@@ -22,10 +22,16 @@ export default houseFunction<null>(null, (index) => {
   for (const [name, scheme] of Object.entries(schemes)) {
     if (!isObject(scheme)) continue;
     if (scheme.type === 'apiKey' && scheme.in === 'query') {
-      out.push({ path: ['components', 'securitySchemes', name], message: `security scheme ${name} sends the key in the query string, where logs and proxies keep it: send it in a header` });
+      out.push({
+        path: ['components', 'securitySchemes', name],
+        message: `security scheme ${name} sends the key in the query string, where logs and proxies keep it: send it in a header`,
+      });
     }
     if (scheme.type === 'http' && typeof scheme.scheme === 'string' && scheme.scheme.toLowerCase() === 'basic') {
-      out.push({ path: ['components', 'securitySchemes', name], message: `security scheme ${name} is HTTP basic: a password on every request; use bearer tokens` });
+      out.push({
+        path: ['components', 'securitySchemes', name],
+        message: `security scheme ${name} is HTTP basic: a password on every request; use bearer tokens`,
+      });
     }
   }
   return out;

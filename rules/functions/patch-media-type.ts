@@ -17,7 +17,10 @@ export default houseFunction<null>(null, (index) => {
       const base = type.split(';')[0].trim().toLowerCase();
       const path = [...body.path, 'content', type];
       if (base !== MERGE_PATCH && base !== JSON_PATCH) {
-        out.push({ path, message: `${op.label} accepts ${type}: a PATCH body must be ${MERGE_PATCH} (RFC 7396) or ${JSON_PATCH} (RFC 6902); for any other change use a POST action` });
+        out.push({
+          path,
+          message: `${op.label} accepts ${type}: a PATCH body must be ${MERGE_PATCH} (RFC 7396) or ${JSON_PATCH} (RFC 6902); for any other change use a POST action`,
+        });
       } else if (base === JSON_PATCH && isObject(media) && 'schema' in media && !typesOf(index, media.schema, [...path, 'schema']).has('array')) {
         out.push({ path: [...path, 'schema'], message: `${op.label}: a ${JSON_PATCH} body is an array of operations; its schema must be type: array` });
       }

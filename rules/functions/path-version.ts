@@ -11,14 +11,18 @@ export default houseFunction<null>(null, (index) => {
   if (isObject(doc.paths)) {
     for (const route of Object.keys(doc.paths)) {
       if (route.startsWith('x-')) continue;
-      if (!VERSIONED.test(route)) out.push({ path: ['paths', route], message: `path ${route} does not start with a version segment such as /v1/ (no leading zero)` });
+      if (!VERSIONED.test(route))
+        out.push({ path: ['paths', route], message: `path ${route} does not start with a version segment such as /v1/ (no leading zero)` });
     }
   }
   const checkServers = (servers: unknown, path: JsonPath) => {
     if (!Array.isArray(servers)) return;
     servers.forEach((server, i) => {
       if (isObject(server) && typeof server.url === 'string' && VERSION_SEGMENT.test(server.url.replace(/^[a-z]+:\/\/[^/]+/i, ''))) {
-        out.push({ path: [...path, i, 'url'], message: `server URL ${server.url} carries a version: put the version in each path (/v1/…) so /v2/ can live beside it` });
+        out.push({
+          path: [...path, i, 'url'],
+          message: `server URL ${server.url} carries a version: put the version in each path (/v1/…) so /v2/ can live beside it`,
+        });
       }
     });
   };

@@ -15,7 +15,10 @@ export default houseFunction<{ signatureHeader: string }>(
       const body = requestBodyOf(index, op);
       const schema = body ? jsonSchemaOf(index, body.node.content, [...body.path, 'content']) : undefined;
       if (!schema) {
-        out.push({ path: body ? [...body.path, 'content'] : op.path, message: `${op.label} has no JSON request body: a webhook carries event_id, event_type and occurred_at` });
+        out.push({
+          path: body ? [...body.path, 'content'] : op.path,
+          message: `${op.label} has no JSON request body: a webhook carries event_id, event_type and occurred_at`,
+        });
       } else {
         const merged = mergedObject(index, schema.node, schema.path);
         for (const field of ['event_id', 'event_type', 'occurred_at']) {
@@ -23,7 +26,10 @@ export default houseFunction<{ signatureHeader: string }>(
           const stringTyped = prop !== undefined && typesOf(index, prop.node, prop.path).has('string');
           const dated = field !== 'occurred_at' || (prop !== undefined && hasKeyword(index, prop, (s) => s.format === 'date-time'));
           if (!merged.required.has(field) || !stringTyped || !dated) {
-            out.push({ path: schema.path, message: `${op.label}: the body must require ${field} (${field === 'occurred_at' ? 'string, format date-time' : 'string'})` });
+            out.push({
+              path: schema.path,
+              message: `${op.label}: the body must require ${field} (${field === 'occurred_at' ? 'string, format date-time' : 'string'})`,
+            });
           }
         }
       }
@@ -41,7 +47,10 @@ export default houseFunction<{ signatureHeader: string }>(
       }
       const responses = isObject(op.node.responses) ? Object.keys(op.node.responses) : [];
       if (!responses.some((code) => /^2(\d\d|XX)$/i.test(code))) {
-        out.push({ path: isObject(op.node.responses) ? [...op.path, 'responses'] : op.path, message: `${op.label} must declare the 2xx response that acknowledges delivery` });
+        out.push({
+          path: isObject(op.node.responses) ? [...op.path, 'responses'] : op.path,
+          message: `${op.label} must declare the 2xx response that acknowledges delivery`,
+        });
       }
     }
     return out;

@@ -21,7 +21,8 @@ export default houseFunction<{ cursorParameters: string[] }>(
     return [
       {
         path: pushed.kind === 'webhook' && isObject(index.document.webhooks) ? ['webhooks'] : pushed.path,
-        message: 'the document sends webhooks or callbacks but has no cursor-paginated GET …/events feed: add one so consumers can recover lost events by polling',
+        message:
+          'the document sends webhooks or callbacks but has no cursor-paginated GET …/events feed: add one so consumers can recover lost events by polling',
       },
     ];
   },

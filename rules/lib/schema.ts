@@ -2,7 +2,11 @@ import { isObject, type JsonPath, type OpenApiIndex, type Resolved } from '../..
 
 /** `cardLast4`, `card_last4` and `card-last4` all give ['card', 'last4']. */
 export function nameTokens(name: string): string[] {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 }
 
 /** Whether `phrase` (e.g. `stack_trace`) appears as consecutive tokens. */
@@ -32,7 +36,8 @@ export function typesOf(index: OpenApiIndex, schema: unknown, path: JsonPath, de
   }
   if (types.size === 0) {
     const values = Array.isArray(node.enum) ? node.enum : 'const' in node ? [node.const] : [];
-    for (const v of values) types.add(v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'number' ? (Number.isInteger(v) ? 'integer' : 'number') : typeof v);
+    for (const v of values)
+      types.add(v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'number' ? (Number.isInteger(v) ? 'integer' : 'number') : typeof v);
     if (isObject(node.properties)) types.add('object');
     if ('items' in node) types.add('array');
   }

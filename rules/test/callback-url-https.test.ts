@@ -17,7 +17,11 @@ describeRule('callback-url-https', 'error', [
     change: (d) => {
       d.components.schemas.Endpoint = { type: 'object', description: 'E.', properties: { url: { type: 'string', format: 'uri', description: 'URL.' } } };
       d.paths['/v1/webhook-endpoints/{endpoint_id}'] = {
-        put: { operationId: 'putEndpoint', requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Endpoint' } } } }, responses: { '200': { description: 'ok' } } },
+        put: {
+          operationId: 'putEndpoint',
+          requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Endpoint' } } } },
+          responses: { '200': { description: 'ok' } },
+        },
       };
     },
     expect: [{ pointer: `${SCHEMAS}/Endpoint/properties/url`, message: /url is a URL we deliver events to/ }],

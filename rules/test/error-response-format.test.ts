@@ -27,7 +27,11 @@ describeRule('error-response-format', 'error', [
   {
     name: 'passes: problem fields through allOf; 2xx and 304 need no problem',
     change: (d) => {
-      d.components.schemas.Problem = { description: 'P.', allOf: [{ type: 'object', properties: { type: { type: 'string' }, title: { type: 'string' } } }], properties: { status: { type: 'integer', description: 'S.' } } };
+      d.components.schemas.Problem = {
+        description: 'P.',
+        allOf: [{ type: 'object', properties: { type: { type: 'string' }, title: { type: 'string' } } }],
+        properties: { status: { type: 'integer', description: 'S.' } },
+      };
       d.paths['/v1/widgets'].get.responses['304'] = { description: 'Not modified.' };
     },
     expect: [],

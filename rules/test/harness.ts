@@ -21,7 +21,16 @@ export function base(): any {
 
 export function modelOf(document: unknown, file = 'spec.yaml'): SpecModel {
   const root = parseSource(stringify(document), file);
-  return { file, path: `/virtual/${file}`, root, document: root.value as Record<string, any>, version: '3.1', files: new Map([[`/virtual/${file}`, root]]), refProblems: [], reader: { read: async () => undefined, label: (p) => p } };
+  return {
+    file,
+    path: `/virtual/${file}`,
+    root,
+    document: root.value as Record<string, any>,
+    version: '3.1',
+    files: new Map([[`/virtual/${file}`, root]]),
+    refProblems: [],
+    reader: { read: async () => undefined, label: (p) => p },
+  };
 }
 
 export function findingsOf(document: unknown, rule: string) {

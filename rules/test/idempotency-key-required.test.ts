@@ -26,7 +26,9 @@ describeRule('idempotency-key-required', 'error', [
       const post = d.paths['/v1/widgets'].post;
       post.parameters = [{ name: 'IDEMPOTENCY-KEY', in: 'header', required: true, schema: { type: 'string' } }];
       d.paths['/v1/widgets/{widget_id}/archive'].post['x-idempotency-natural-key'] = 'name';
-      d.paths['/v1/widgets/{widget_id}/archive'].post.requestBody = { content: { 'application/json': { schema: { $ref: '#/components/schemas/WidgetInput' } } } };
+      d.paths['/v1/widgets/{widget_id}/archive'].post.requestBody = {
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/WidgetInput' } } },
+      };
     },
     expect: [],
   },

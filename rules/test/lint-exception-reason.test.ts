@@ -28,7 +28,10 @@ describeRule('lint-exception-reason', 'error', [
   {
     name: 'passes: a sentence for a house rule and for a structural rule',
     change: (d) => {
-      d.components.schemas.Widget['x-lint-exceptions'] = { 'opaque-ids': 'Numeric ids are kept for the v1 mobile clients until 2027.', 'no-unused-components': 'Kept for the v2 draft.' };
+      d.components.schemas.Widget['x-lint-exceptions'] = {
+        'opaque-ids': 'Numeric ids are kept for the v1 mobile clients until 2027.',
+        'no-unused-components': 'Kept for the v2 draft.',
+      };
     },
     expect: [],
   },

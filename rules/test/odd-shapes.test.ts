@@ -42,8 +42,14 @@ function oddDocuments(): Array<[string, unknown]> {
     ['a list', []],
     ['a string', 'openapi'],
     ['paths that are a list', { openapi: '3.1.0', paths: [], webhooks: [], components: [] }],
-    ['an operation without responses', { openapi: '3.0.3', paths: { '/v1/x': { post: {}, get: { parameters: [{ name: 'id', in: 'query', schema: { type: 'integer', nullable: true } }] } } } }],
-    ['a path item that is a string, callbacks that are not maps', { openapi: '3.1.0', paths: { '/v1/x': 'text', '/v1/y': { get: { callbacks: { a: 'b', c: { expr: null } } } } } }],
+    [
+      'an operation without responses',
+      { openapi: '3.0.3', paths: { '/v1/x': { post: {}, get: { parameters: [{ name: 'id', in: 'query', schema: { type: 'integer', nullable: true } }] } } } },
+    ],
+    [
+      'a path item that is a string, callbacks that are not maps',
+      { openapi: '3.1.0', paths: { '/v1/x': 'text', '/v1/y': { get: { callbacks: { a: 'b', c: { expr: null } } } } } },
+    ],
     ['a document full of broken references, cycles, boolean schemas and wrong types', weird],
   ];
 }

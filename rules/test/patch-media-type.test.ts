@@ -6,8 +6,14 @@ const body = (content: Record<string, unknown>) => ({ required: true, content })
 describeRule('patch-media-type', 'error', [
   {
     name: 'a PATCH with application/json',
-    change: (d) => (d.paths['/v1/widgets/{widget_id}'].patch.requestBody = body({ 'application/json': { schema: { $ref: '#/components/schemas/WidgetPatch' } } })),
-    expect: [{ pointer: `${WIDGET}/patch/requestBody/content/application~1json`, message: /merge-patch\+json \(RFC 7396\) or application\/json-patch\+json.*POST action/ }],
+    change: (d) =>
+      (d.paths['/v1/widgets/{widget_id}'].patch.requestBody = body({ 'application/json': { schema: { $ref: '#/components/schemas/WidgetPatch' } } })),
+    expect: [
+      {
+        pointer: `${WIDGET}/patch/requestBody/content/application~1json`,
+        message: /merge-patch\+json \(RFC 7396\) or application\/json-patch\+json.*POST action/,
+      },
+    ],
   },
   {
     name: 'a json-patch body that is an object',

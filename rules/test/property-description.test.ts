@@ -9,7 +9,12 @@ describeRule('property-description', 'warning', [
   },
   {
     name: 'nested and array-item properties are checked too',
-    change: (d) => (d.components.schemas.Widget.properties.parts = { type: 'array', description: 'Parts.', items: { type: 'object', properties: { part_code: { type: 'string' } } } }),
+    change: (d) =>
+      (d.components.schemas.Widget.properties.parts = {
+        type: 'array',
+        description: 'Parts.',
+        items: { type: 'object', properties: { part_code: { type: 'string' } } },
+      }),
     expect: [{ pointer: `${SCHEMAS}/Widget/properties/parts/items/properties/part_code`, message: /part_code/ }],
   },
   {

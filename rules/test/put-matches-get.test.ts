@@ -5,7 +5,12 @@ describeRule('put-matches-get', 'error', [
   {
     name: 'a PUT sending another schema than GET returns',
     change: (d) => (d.paths['/v1/widgets/{widget_id}'].put.requestBody.content['application/json'].schema = { $ref: '#/components/schemas/WidgetInput' }),
-    expect: [{ pointer: `${WIDGET}/put/requestBody/content`, message: /same \$ref as the 200 response of GET \/v1\/widgets\/\{widget_id\} \(#\/components\/schemas\/Widget\)/ }],
+    expect: [
+      {
+        pointer: `${WIDGET}/put/requestBody/content`,
+        message: /same \$ref as the 200 response of GET \/v1\/widgets\/\{widget_id\} \(#\/components\/schemas\/Widget\)/,
+      },
+    ],
   },
   {
     name: 'a PUT with an inline schema',

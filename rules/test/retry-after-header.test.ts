@@ -9,7 +9,11 @@ describeRule('retry-after-header', 'error', [
   },
   {
     name: 'an inline 503 without the header',
-    change: (d) => (d.paths['/v1/widgets'].get.responses['503'] = { description: 'Down.', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } }),
+    change: (d) =>
+      (d.paths['/v1/widgets'].get.responses['503'] = {
+        description: 'Down.',
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      }),
     expect: [{ pointer: `${WIDGETS}/get/responses/503`, message: /response 503/ }],
   },
   {

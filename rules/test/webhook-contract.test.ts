@@ -30,12 +30,27 @@ describeRule('webhook-contract', 'error', [
   {
     name: 'a callback is a webhook too',
     change: (d) => {
-      d.paths['/v1/widgets'].post.callbacks = { done: { '{$request.body#/callback}': { post: { requestBody: { content: { 'application/json': { schema: { type: 'object' } } } }, responses: { '204': { description: 'ok' } } } } } };
+      d.paths['/v1/widgets'].post.callbacks = {
+        done: {
+          '{$request.body#/callback}': {
+            post: { requestBody: { content: { 'application/json': { schema: { type: 'object' } } } }, responses: { '204': { description: 'ok' } } },
+          },
+        },
+      };
     },
     expect: [
-      { pointer: '/paths/~1v1~1widgets/post/callbacks/done/{$request.body#~1callback}/post/requestBody/content/application~1json/schema', message: /must require event_id/ },
-      { pointer: '/paths/~1v1~1widgets/post/callbacks/done/{$request.body#~1callback}/post/requestBody/content/application~1json/schema', message: /must require event_type/ },
-      { pointer: '/paths/~1v1~1widgets/post/callbacks/done/{$request.body#~1callback}/post/requestBody/content/application~1json/schema', message: /must require occurred_at/ },
+      {
+        pointer: '/paths/~1v1~1widgets/post/callbacks/done/{$request.body#~1callback}/post/requestBody/content/application~1json/schema',
+        message: /must require event_id/,
+      },
+      {
+        pointer: '/paths/~1v1~1widgets/post/callbacks/done/{$request.body#~1callback}/post/requestBody/content/application~1json/schema',
+        message: /must require event_type/,
+      },
+      {
+        pointer: '/paths/~1v1~1widgets/post/callbacks/done/{$request.body#~1callback}/post/requestBody/content/application~1json/schema',
+        message: /must require occurred_at/,
+      },
       { pointer: '/paths/~1v1~1widgets/post/callbacks/done/{$request.body#~1callback}/post', message: /Webhook-Signature/ },
       { pointer: '/paths/~1v1~1widgets/post/callbacks/done/{$request.body#~1callback}/post', message: /x-delivery/ },
       { pointer: '/paths/~1v1~1widgets/post/callbacks/done/{$request.body#~1callback}/post', message: /x-retry-policy/ },
@@ -49,7 +64,11 @@ describeRule('webhook-contract', 'error', [
       item['x-retry-policy'] = 'No retries: the feed is the source of truth.';
       delete item.post['x-delivery'];
       delete item.post['x-retry-policy'];
-      d.components.schemas.Envelope = { allOf: [{ $ref: '#/components/schemas/WidgetEvent' }], properties: { data: { type: 'object', description: 'Data.' } }, description: 'E.' };
+      d.components.schemas.Envelope = {
+        allOf: [{ $ref: '#/components/schemas/WidgetEvent' }],
+        properties: { data: { type: 'object', description: 'Data.' } },
+        description: 'E.',
+      };
       item.post.requestBody.content['application/json'].schema = { $ref: '#/components/schemas/Envelope' };
     },
     expect: [],

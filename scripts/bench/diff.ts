@@ -16,11 +16,20 @@ const [base, head] = npmPackageFiles('@octokit/openapi', OCTOKIT_OPENAPI, ['gene
 const tools: Record<string, { run: () => Measurement; breaking: (stdout: string) => string[] }> = {
   'apis diff': {
     run: () => measure(process.execPath, [join(ROOT, 'scripts', 'bin', 'apis.js'), 'diff', base, head, '--format', 'json']),
-    breaking: (out) => [...new Set((JSON.parse(out).changes as Array<{ level: string; id: string; operation: string; message: string }>).filter((c) => c.level === 'breaking').map((c) => `${c.operation}: ${c.message} [${c.id}]`))],
+    breaking: (out) => [
+      ...new Set(
+        (JSON.parse(out).changes as Array<{ level: string; id: string; operation: string; message: string }>)
+          .filter((c) => c.level === 'breaking')
+          .map((c) => `${c.operation}: ${c.message} [${c.id}]`),
+      ),
+    ],
   },
   'redocly diff': {
     run: () => measure(join(BIN, 'redocly'), ['diff', base, head, '--format', 'json']),
-    breaking: (out) => (JSON.parse(out).changes as Array<{ impact: string; path: string; verdicts?: Array<{ ruleId: string; impact: string; message: string }> }>).flatMap((c) => (c.verdicts ?? []).filter((v) => v.impact === 'major').map((v) => `${decodeURIComponent(c.path)}: ${v.message} [${v.ruleId}]`)),
+    breaking: (out) =>
+      (JSON.parse(out).changes as Array<{ impact: string; path: string; verdicts?: Array<{ ruleId: string; impact: string; message: string }> }>).flatMap((c) =>
+        (c.verdicts ?? []).filter((v) => v.impact === 'major').map((v) => `${decodeURIComponent(c.path)}: ${v.message} [${v.ruleId}]`),
+      ),
   },
 };
 
@@ -39,10 +48,13 @@ const rows = Object.entries(results).map(([name, ms]) => ({
   rss: ms.every((m) => m.peakRssMb !== null) ? Math.max(...ms.map((m) => m.peakRssMb!)) : null,
   breaking: tools[name].breaking(ms[0].stdout),
 }));
-console.log('\n' + table([
-  ['tool', 'median wall', 'peak RSS', 'breaking changes found'],
-  ...rows.map((r) => [r.name, `${r.wall.toFixed(2)} s`, r.rss === null ? 'n/a' : `${r.rss.toFixed(0)} MB`, String(r.breaking.length)]),
-]));
+console.log(
+  '\n' +
+    table([
+      ['tool', 'median wall', 'peak RSS', 'breaking changes found'],
+      ...rows.map((r) => [r.name, `${r.wall.toFixed(2)} s`, r.rss === null ? 'n/a' : `${r.rss.toFixed(0)} MB`, String(r.breaking.length)]),
+    ]),
+);
 for (const r of rows) {
   console.log(`\n${r.name} rates as breaking:`);
   for (const b of r.breaking) console.log(`  - ${b}`);

@@ -17,7 +17,11 @@ const REFS = 20;
 const APIS = join(ROOT, 'scripts', 'bin', 'apis.js');
 
 function gitIn(dir: string, ...args: string[]): void {
-  execFileSync('git', args, { cwd: dir, env: { ...benchEnv, GIT_AUTHOR_NAME: 'b', GIT_AUTHOR_EMAIL: 'b@example.org', GIT_COMMITTER_NAME: 'b', GIT_COMMITTER_EMAIL: 'b@example.org' }, stdio: 'ignore' });
+  execFileSync('git', args, {
+    cwd: dir,
+    env: { ...benchEnv, GIT_AUTHOR_NAME: 'b', GIT_AUTHOR_EMAIL: 'b@example.org', GIT_COMMITTER_NAME: 'b', GIT_COMMITTER_EMAIL: 'b@example.org' },
+    stdio: 'ignore',
+  });
 }
 
 /** master plus 19 branches, each changing the payments summary: 20 refs whose specs all differ. */
@@ -73,9 +77,15 @@ for (let run = 0; run < RUNS; run++) {
 }
 
 // Render: from navigation to the operations list of the largest domain, in headless Chromium.
-const largest = ['payments', 'orders', 'feedback'].sort((a, b) => statSync(join(dir, 'specs', `${b}.yaml`)).size - statSync(join(dir, 'specs', `${a}.yaml`)).size)[0];
+const largest = ['payments', 'orders', 'feedback'].sort(
+  (a, b) => statSync(join(dir, 'specs', `${b}.yaml`)).size - statSync(join(dir, 'specs', `${a}.yaml`)).size,
+)[0];
 const site = await serveSite(out, 0, '127.0.0.1');
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+});
 const renders: number[] = [];
 try {
   for (let run = 0; run < RUNS + 2; run++) {
@@ -92,12 +102,15 @@ try {
 }
 
 const s = (values: number[]) => `${median(values).toFixed(2)} s`;
-console.log('\n' + table([
-  ['what', 'median wall'],
-  [`apis docs, ${REFS} refs × 3 domains, from scratch`, s(scratch)],
-  ['apis docs, incremental (1 ref changed)', s(incremental)],
-  ['redocly build-docs, 1 ref × 3 domains (one HTML per domain)', s(redocly)],
-  [`Swagger UI rendered the operations of ${largest} (headless Chromium)`, s(renders)],
-]));
+console.log(
+  '\n' +
+    table([
+      ['what', 'median wall'],
+      [`apis docs, ${REFS} refs × 3 domains, from scratch`, s(scratch)],
+      ['apis docs, incremental (1 ref changed)', s(incremental)],
+      ['redocly build-docs, 1 ref × 3 domains (one HTML per domain)', s(redocly)],
+      [`Swagger UI rendered the operations of ${largest} (headless Chromium)`, s(renders)],
+    ]),
+);
 console.log(`\nincremental rebuild ${s(incremental)} (target ≤ 1 s); render ${s(renders)} (target ≤ 1.5 s)`);
 rmSync(dir, { recursive: true, force: true });

@@ -40,10 +40,13 @@ const summary = Object.entries(results).map(([name, ms]) => ({
 }));
 const redocly = summary.find((s) => s.name === 'redocly lint')!;
 const apis = summary.find((s) => s.name === 'apis lint')!;
-console.log('\n' + table([
-  ['tool', 'median wall', 'peak RSS', 'vs redocly'],
-  ...summary.map((s) => [s.name, `${s.wall.toFixed(2)} s`, s.rss === null ? 'n/a' : `${s.rss.toFixed(0)} MB`, `${(s.wall / redocly.wall).toFixed(2)}×`]),
-]));
+console.log(
+  '\n' +
+    table([
+      ['tool', 'median wall', 'peak RSS', 'vs redocly'],
+      ...summary.map((s) => [s.name, `${s.wall.toFixed(2)} s`, s.rss === null ? 'n/a' : `${s.rss.toFixed(0)} MB`, `${(s.wall / redocly.wall).toFixed(2)}×`]),
+    ]),
+);
 const ratio = apis.wall / redocly.wall;
 const ok = ratio <= 1.5 && (apis.rss === null || apis.rss <= 700);
 console.log(`\ntarget: apis ≤ 1.5 × redocly and ≤ 700 MB → ${ratio.toFixed(2)}×, ${apis.rss?.toFixed(0) ?? 'n/a'} MB: ${ok ? 'met' : 'NOT met'}`);

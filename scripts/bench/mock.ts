@@ -45,20 +45,41 @@ async function stop(server: Started): Promise<void> {
   await exited;
 }
 
-const apisMock = (domains: string[], port: number) => launch(process.execPath, [join(ROOT, 'scripts', 'bin', 'apis.js'), 'mock', ...domains, '--port', String(port)], /^\s+\S+\s+(http:\/\/\S+)[\s\S]*Ctrl-C stops\./m);
-const prismMock = (port: number) => launch(join(BIN, 'prism'), ['mock', join(ROOT, 'generated', 'payments', 'openapi.json'), '--port', String(port), '--host', '127.0.0.1'], /Prism is listening on (http:\/\/\S+)/);
+const apisMock = (domains: string[], port: number) =>
+  launch(
+    process.execPath,
+    [join(ROOT, 'scripts', 'bin', 'apis.js'), 'mock', ...domains, '--port', String(port)],
+    /^\s+\S+\s+(http:\/\/\S+)[\s\S]*Ctrl-C stops\./m,
+  );
+const prismMock = (port: number) =>
+  launch(
+    join(BIN, 'prism'),
+    ['mock', join(ROOT, 'generated', 'payments', 'openapi.json'), '--port', String(port), '--host', '127.0.0.1'],
+    /Prism is listening on (http:\/\/\S+)/,
+  );
 
 async function load(base: string) {
-  const result = await autocannon({ url: `${base}/v1/payments/pay_2Xk9fQ7mR4`, connections: 10, duration: DURATION, headers: { authorization: 'Bearer bench' } });
+  const result = await autocannon({
+    url: `${base}/v1/payments/pay_2Xk9fQ7mR4`,
+    connections: 10,
+    duration: DURATION,
+    headers: { authorization: 'Bearer bench' },
+  });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${result.non2xx} non-2xx answers, ${result.errors} errors from ${base}`);
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
-console.log(`bench:mock (${machine()}): startup median of ${STARTS}; then ${ROUNDS} alternating rounds of ${DURATION} s of autocannon, 10 connections, GET /v1/payments/{payment_id}`);
+console.log(
+  `bench:mock (${machine()}): startup median of ${STARTS}; then ${ROUNDS} alternating rounds of ${DURATION} s of autocannon, 10 connections, GET /v1/payments/{payment_id}`,
+);
 
 const startups = { all: [] as number[], one: [] as number[], prism: [] as number[] };
 for (let i = 0; i < STARTS; i++) {
-  for (const [key, start] of [['all', () => apisMock([], 4610)], ['one', () => apisMock(['payments'], 4611)], ['prism', () => prismMock(4612)]] as const) {
+  for (const [key, start] of [
+    ['all', () => apisMock([], 4610)],
+    ['one', () => apisMock(['payments'], 4611)],
+    ['prism', () => prismMock(4612)],
+  ] as const) {
     const server = await start();
     startups[key].push(server.ms);
     await stop(server);
@@ -74,18 +95,27 @@ try {
   // Load generator and servers share two cores: alternate rounds and keep the medians.
   const rounds: { a: Awaited<ReturnType<typeof load>>; p: Awaited<ReturnType<typeof load>> }[] = [];
   for (let round = 0; round < ROUNDS; round++) rounds.push({ a: await load(oursBase), p: await load(theirs.url) });
-  const pick = (k: 'a' | 'p') => ({ rps: median(rounds.map((r) => r[k].rps)), p50: median(rounds.map((r) => r[k].p50)), p99: median(rounds.map((r) => r[k].p99)) });
+  const pick = (k: 'a' | 'p') => ({
+    rps: median(rounds.map((r) => r[k].rps)),
+    p50: median(rounds.map((r) => r[k].p50)),
+    p99: median(rounds.map((r) => r[k].p99)),
+  });
   const a = pick('a');
   const p = pick('p');
   const s = (values: number[]) => (median(values) / 1000).toFixed(2);
-  console.log('\n' + table([
-    ['server', 'startup s', 'req/s', 'p50 ms', 'p99 ms'],
-    ['apis mock, 3 domains on one port', s(startups.all), a.rps.toFixed(0), String(a.p50), String(a.p99)],
-    ['apis mock payments', s(startups.one), '', '', ''],
-    ['prism mock payments (plain CLI)', s(startups.prism), p.rps.toFixed(0), String(p.p50), String(p.p99)],
-  ]));
+  console.log(
+    '\n' +
+      table([
+        ['server', 'startup s', 'req/s', 'p50 ms', 'p99 ms'],
+        ['apis mock, 3 domains on one port', s(startups.all), a.rps.toFixed(0), String(a.p50), String(a.p99)],
+        ['apis mock payments', s(startups.one), '', '', ''],
+        ['prism mock payments (plain CLI)', s(startups.prism), p.rps.toFixed(0), String(p.p50), String(p.p99)],
+      ]),
+  );
   const added = p.p50 > 0 ? a.p50 / p.p50 - 1 : 0;
-  console.log(`\nstartup of all domains: ${s(startups.all)} s (target ≤ 2 s); latency added at p50: ${(added * 100).toFixed(0)} % (target ≤ 15 %); throughput ${((a.rps / p.rps) * 100).toFixed(0)} % of plain Prism`);
+  console.log(
+    `\nstartup of all domains: ${s(startups.all)} s (target ≤ 2 s); latency added at p50: ${(added * 100).toFixed(0)} % (target ≤ 15 %); throughput ${((a.rps / p.rps) * 100).toFixed(0)} % of plain Prism`,
+  );
 } finally {
   await stop(ours);
   await stop(theirs);

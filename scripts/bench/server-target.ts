@@ -5,9 +5,29 @@
 import express from 'express';
 import { createPaymentsServer, type Handlers } from '../../generated/payments/server.ts';
 
-const payment = { id: 'pay_1', status: 'succeeded' as const, amount: { value: '12.50', currency: 'EUR' }, refunded_amount: { value: '0.00', currency: 'EUR' }, payment_method: { type: 'wallet' as const }, created_at: '2026-11-22T10:00:00Z' };
+const payment = {
+  id: 'pay_1',
+  status: 'succeeded' as const,
+  amount: { value: '12.50', currency: 'EUR' },
+  refunded_amount: { value: '0.00', currency: 'EUR' },
+  payment_method: { type: 'wallet' as const },
+  created_at: '2026-11-22T10:00:00Z',
+};
 const ok = async () => ({ status: 200 as const, body: payment });
-const handlers = { createPayment: async () => ({ status: 201 as const, body: payment }), getPayment: ok, listPayments: async () => ({ status: 200 as const, body: { items: [payment], next_cursor: null } }), capturePayment: ok, cancelPayment: ok, createRefund: async () => ({ status: 201 as const, body: { id: 'rfd_1', payment_id: 'pay_1', status: 'pending' as const, amount: payment.amount, created_at: payment.created_at } }), getRefund: async () => ({ status: 404 as const, body: { type: 'x', title: 'x', status: 404 } }), listRefunds: async () => ({ status: 200 as const, body: { items: [], next_cursor: null } }), listPaymentEvents: async () => ({ status: 200 as const, body: { items: [], next_cursor: 'c' } }) } satisfies Handlers;
+const handlers = {
+  createPayment: async () => ({ status: 201 as const, body: payment }),
+  getPayment: ok,
+  listPayments: async () => ({ status: 200 as const, body: { items: [payment], next_cursor: null } }),
+  capturePayment: ok,
+  cancelPayment: ok,
+  createRefund: async () => ({
+    status: 201 as const,
+    body: { id: 'rfd_1', payment_id: 'pay_1', status: 'pending' as const, amount: payment.amount, created_at: payment.created_at },
+  }),
+  getRefund: async () => ({ status: 404 as const, body: { type: 'x', title: 'x', status: 404 } }),
+  listRefunds: async () => ({ status: 200 as const, body: { items: [], next_cursor: null } }),
+  listPaymentEvents: async () => ({ status: 200 as const, body: { items: [], next_cursor: 'c' } }),
+} satisfies Handlers;
 
 const plain = () => {
   const app = express();

@@ -35,14 +35,21 @@ try {
   // Load generator and server share two cores: alternate rounds and keep the medians.
   const rounds: Array<{ v: Awaited<ReturnType<typeof load>>; p: Awaited<ReturnType<typeof load>> }> = [];
   for (let round = 0; round < ROUNDS; round++) rounds.push({ v: await load(validated.url), p: await load(plain.url) });
-  const pick = (k: 'v' | 'p') => ({ rps: median(rounds.map((r) => r[k].rps)), p50: median(rounds.map((r) => r[k].p50)), p99: median(rounds.map((r) => r[k].p99)) });
+  const pick = (k: 'v' | 'p') => ({
+    rps: median(rounds.map((r) => r[k].rps)),
+    p50: median(rounds.map((r) => r[k].p50)),
+    p99: median(rounds.map((r) => r[k].p99)),
+  });
   const v = pick('v');
   const p = pick('p');
-  console.log('\n' + table([
-    ['server', 'req/s', 'p50 ms', 'p99 ms'],
-    ['generated server (validation on)', v.rps.toFixed(0), String(v.p50), String(v.p99)],
-    ['same express route, no validation', p.rps.toFixed(0), String(p.p50), String(p.p99)],
-  ]));
+  console.log(
+    '\n' +
+      table([
+        ['server', 'req/s', 'p50 ms', 'p99 ms'],
+        ['generated server (validation on)', v.rps.toFixed(0), String(v.p50), String(v.p99)],
+        ['same express route, no validation', p.rps.toFixed(0), String(p.p50), String(p.p99)],
+      ]),
+  );
   const cost = 1 - v.rps / p.rps;
 
   // Client overhead, request by request against the same (plain) server.
@@ -69,13 +76,18 @@ try {
   const fetchP50 = median(fetchRounds);
   const clientP50 = median(clientRounds);
   const overhead = clientP50 / fetchP50 - 1;
-  console.log('\n' + table([
-    ['client', `p50 of ${REQUESTS} sequential GETs (median of alternating rounds)`],
-    ['generated client (timeouts, retries, token)', `${clientP50.toFixed(3)} ms`],
-    ['plain fetch', `${fetchP50.toFixed(3)} ms`],
-  ]));
+  console.log(
+    '\n' +
+      table([
+        ['client', `p50 of ${REQUESTS} sequential GETs (median of alternating rounds)`],
+        ['generated client (timeouts, retries, token)', `${clientP50.toFixed(3)} ms`],
+        ['plain fetch', `${fetchP50.toFixed(3)} ms`],
+      ]),
+  );
   const ok = cost <= 0.3 && overhead <= 0.1;
-  console.log(`\nvalidation costs ${(cost * 100).toFixed(1)} % of throughput (target ≤ 30 %); the client adds ${(overhead * 100).toFixed(1)} % at p50 (target ≤ 10 %): ${ok ? 'met' : 'NOT met'}`);
+  console.log(
+    `\nvalidation costs ${(cost * 100).toFixed(1)} % of throughput (target ≤ 30 %); the client adds ${(overhead * 100).toFixed(1)} % at p50 (target ≤ 10 %): ${ok ? 'met' : 'NOT met'}`,
+  );
   process.exitCode = ok ? 0 : 1;
 } finally {
   validated.child.kill();

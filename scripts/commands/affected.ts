@@ -12,7 +12,10 @@ const SHARED = [/^rules\//, /^scripts\//, /^package(-lock)?\.json$/, /^tsconfig\
 export async function affectedDomains(base: string, root = findRepoRoot()): Promise<string[]> {
   const top = await gitTopLevel(root);
   const changed = (await git(['diff', '--name-only', `${base}...HEAD`], top)).split('\n').filter(Boolean);
-  const uncommitted = (await git(['status', '--porcelain', '--untracked-files=all'], top)).split('\n').filter(Boolean).map((l) => l.slice(3));
+  const uncommitted = (await git(['status', '--porcelain', '--untracked-files=all'], top))
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.slice(3));
   const files = [...new Set([...changed, ...uncommitted])];
   const all = [...new Set([...listDomains(root), ...(await domainsAt(base, root))])].sort();
   if (files.some((f) => SHARED.some((re) => re.test(f)))) return all;

@@ -8,7 +8,12 @@ export async function branchCheckCommand(options: { base: string; head: string; 
   const decision = decidePullRequest(options.base, options.head, loadConfig(findRepoRoot()));
   process.stdout.write(`${decision.allowed ? '✔ allowed' : '✖ refused'}: ${decision.reason}\n`);
   if (options.report) {
-    const check = { name: 'branch policy', ok: decision.allowed, summary: `${options.head} → ${options.base}: ${decision.reason}`, reproduce: `npx apis branch-check --base ${options.base} --head ${options.head}` };
+    const check = {
+      name: 'branch policy',
+      ok: decision.allowed,
+      summary: `${options.head} → ${options.base}: ${decision.reason}`,
+      reproduce: `npx apis branch-check --base ${options.base} --head ${options.head}`,
+    };
     await writeFileAtomic(options.report, JSON.stringify({ checks: [check] }, null, 2) + '\n');
   }
   return decision.allowed ? 0 : 1;

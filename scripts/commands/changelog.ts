@@ -11,7 +11,9 @@ import { DOMAIN_NAME, findRepoRoot, specPathOf } from '../lib/repo.ts';
 export async function changelogCommand(domain: string, options: { from: string; to?: string }): Promise<number> {
   if (!DOMAIN_NAME.test(domain)) throw new UserError(`"${domain}" is not a domain name (lower-case words joined by hyphens)`);
   const root = findRepoRoot();
-  const rel = relative(await gitTopLevel(root), specPathOf(root, domain)).split('\\').join('/');
+  const rel = relative(await gitTopLevel(root), specPathOf(root, domain))
+    .split('\\')
+    .join('/');
   const base = await loadSide(`${options.from}:${rel}`);
   const head = options.to ? await loadSide(`${options.to}:${rel}`) : await loadSide(specPathOf(root, domain)).catch(() => ({ label: rel, document: null }));
   if (!base.document && !head.document) throw new UserError(`${rel} exists neither at ${options.from} nor at ${options.to ?? 'the working tree'}`);

@@ -11,7 +11,11 @@ import { UserError } from '../lib/errors.ts';
  * not accepted); exit 0 without breaking changes, 1 with, 2 (thrown) when they cannot be compared.
  * `apis diff --list-changes`: the change catalogue.
  */
-export async function diffCommand(baseArg: string | undefined, headArg: string | undefined, options: { format: DiffFormat; listChanges?: boolean }): Promise<number> {
+export async function diffCommand(
+  baseArg: string | undefined,
+  headArg: string | undefined,
+  options: { format: DiffFormat; listChanges?: boolean },
+): Promise<number> {
   if (options.listChanges) {
     process.stdout.write(listChanges(options.format));
     return 0;
@@ -26,9 +30,19 @@ export async function diffCommand(baseArg: string | undefined, headArg: string |
 }
 
 function listChanges(format: DiffFormat): string {
-  if (format === 'json') return JSON.stringify({ changes: CATALOGUE.map(({ id, side, level, title }) => ({ id, side, level, description: title, doc: changePagePath(id) })) }, null, 2) + '\n';
+  if (format === 'json')
+    return (
+      JSON.stringify({ changes: CATALOGUE.map(({ id, side, level, title }) => ({ id, side, level, description: title, doc: changePagePath(id) })) }, null, 2) +
+      '\n'
+    );
   if (format === 'markdown') {
-    return ['| Change | Level | Side | What |', '|---|---|---|---|', ...CATALOGUE.map((e) => `| [\`${e.id}\`](${changePagePath(e.id)}) | ${e.level} | ${e.side} | ${e.title.replace(/\|/g, '\\|')} |`)].join('\n') + '\n';
+    return (
+      [
+        '| Change | Level | Side | What |',
+        '|---|---|---|---|',
+        ...CATALOGUE.map((e) => `| [\`${e.id}\`](${changePagePath(e.id)}) | ${e.level} | ${e.side} | ${e.title.replace(/\|/g, '\\|')} |`),
+      ].join('\n') + '\n'
+    );
   }
   const width = Math.max(...CATALOGUE.map((e) => e.id.length));
   return CATALOGUE.map((e) => `${e.id.padEnd(width)}  ${e.level.padEnd(8)}  ${e.side.padEnd(8)}  ${e.title}`).join('\n') + '\n';

@@ -22,7 +22,12 @@ export async function docsCommand(options: DocsOptions): Promise<number> {
   const signals = options.serve ? stopSignals() : undefined;
   const out = resolve(options.out ?? `${findRepoRoot()}/docs-site/dist`);
   const bar = progress('Building docs');
-  const result = await buildSite({ out, patterns: options.refs ?? [], workingCopy: options.workingCopy, onProgress: (done, total, ref) => bar.update(done, total, ref) });
+  const result = await buildSite({
+    out,
+    patterns: options.refs ?? [],
+    workingCopy: options.workingCopy,
+    onProgress: (done, total, ref) => bar.update(done, total, ref),
+  });
   bar.end();
   const parts = [`${plural(result.built.length, 'ref')} built`, `${result.unchanged.length} unchanged`];
   if (result.removed.length > 0) parts.push(`${result.removed.length} removed (${result.removed.join(', ')})`);

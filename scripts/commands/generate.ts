@@ -29,8 +29,9 @@ export async function generateCommand(domains: string[], options: { check?: bool
   for (const output of outputs) {
     const { domain } = output;
     const written = await writeDomainFiles(root, output);
-    process.stdout.write(`${domain}: ${displayPath(join(root, 'generated', domain))}/ (${written === 0 ? 'unchanged' : `${plural(written, 'file')} written`})\n`);
+    process.stdout.write(
+      `${domain}: ${displayPath(join(root, 'generated', domain))}/ (${written === 0 ? 'unchanged' : `${plural(written, 'file')} written`})\n`,
+    );
   }
   return 0;
 }
-

@@ -34,7 +34,9 @@ async function preCommit(): Promise<number> {
   if (errors > 0) {
     generation.child.kill();
     process.stderr.write(formatReport('stylish', { findings }));
-    process.stderr.write(`pre-commit: lint found ${errors} error(s) in the staged spec(s). Reproduce: npx apis lint ${staged.join(' ')}\n(commit anyway, and let CI judge: git commit --no-verify)\n`);
+    process.stderr.write(
+      `pre-commit: lint found ${errors} error(s) in the staged spec(s). Reproduce: npx apis lint ${staged.join(' ')}\n(commit anyway, and let CI judge: git commit --no-verify)\n`,
+    );
     return 1;
   }
   const generated = await generation.done;
@@ -80,14 +82,19 @@ async function prePush(input: string): Promise<number> {
   const outcomes = await runChecks({ base });
   if (outcomes.every((o) => o.ok)) return 0;
   process.stderr.write(reportChecks(outcomes));
-  process.stderr.write(`pre-push: the gate failed against ${base}. Reproduce: npx apis check --base ${base}\n(push anyway, and let CI judge: git push --no-verify)\n`);
+  process.stderr.write(
+    `pre-push: the gate failed against ${base}. Reproduce: npx apis check --base ${base}\n(push anyway, and let CI judge: git push --no-verify)\n`,
+  );
   return 1;
 }
 
 /** The remote copy of the production branch when there is one, else the local one. */
 async function baseRef(root: string, branch: string): Promise<string | undefined> {
   for (const candidate of [`origin/${branch}`, branch]) {
-    const ok = await git(['rev-parse', '--verify', '--quiet', `${candidate}^{commit}`], root).then(() => true, () => false);
+    const ok = await git(['rev-parse', '--verify', '--quiet', `${candidate}^{commit}`], root).then(
+      () => true,
+      () => false,
+    );
     if (ok) return candidate;
   }
   return undefined;

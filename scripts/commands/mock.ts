@@ -9,7 +9,14 @@ export async function mockCommand(domains: string[], options: MockOptions): Prom
   const paint = colorizer();
   const log = (entry: RequestLog) => {
     if (options.quiet) return;
-    const status = entry.status === 'dropped' ? paint('red', 'dropped') : entry.status >= 500 ? paint('red', String(entry.status)) : entry.status >= 400 ? paint('yellow', String(entry.status)) : paint('green', String(entry.status));
+    const status =
+      entry.status === 'dropped'
+        ? paint('red', 'dropped')
+        : entry.status >= 500
+          ? paint('red', String(entry.status))
+          : entry.status >= 400
+            ? paint('yellow', String(entry.status))
+            : paint('green', String(entry.status));
     const lines = [`${entry.method.padEnd(6)} ${entry.url} ${status} ${entry.ms.toFixed(0)} ms`, ...entry.notes.map((n) => `         ${n}`)];
     process.stdout.write(lines.join('\n') + '\n');
   };

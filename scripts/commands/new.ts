@@ -38,7 +38,10 @@ export async function newCommand(domain: string, options: { owner?: string }): P
   const owner = options.owner ?? `${loadConfig(root).packageScope}/${domain}-team`;
   if (parseCodeowners(`/x ${owner}`).problems.length > 0) throw new UserError(`owner "${owner}" is not in @org/team or @user form`);
 
-  const title = domain.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join(' ');
+  const title = domain
+    .split('-')
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join(' ');
   const text = (await readFile(TEMPLATE, 'utf8'))
     .replaceAll('__TITLE__', title)
     .replaceAll('__SCHEMA__', pascalCase(domain))

@@ -54,7 +54,7 @@ export async function startCommand(options: StartOptions): Promise<number> {
       `  Working copy  ${paint('cyan', `${site.url}working-copy/index.html`)}`,
       ...(mock ? [`  Mock          ${paint('cyan', mock.origin)}  (${[...mock.urls.keys()].map((d) => `/${d}`).join(', ')})`] : []),
       '',
-      'Watching specs/: every save re-lints, rebuilds the working copy\'s docs and the mock, and reloads open pages. Ctrl-C stops.',
+      "Watching specs/: every save re-lints, rebuilds the working copy's docs and the mock, and reloads open pages. Ctrl-C stops.",
       '',
     ].join('\n'),
   );
@@ -86,7 +86,9 @@ async function lintWorkingCopy(): Promise<void> {
   try {
     const findings = await lintModels(await loadSpecFiles([]));
     const s = summarize(findings);
-    process.stdout.write(findings.some((f) => !f.silenced) ? formatReport('stylish', { findings }) : `Lint: no findings (${s.silenced} silenced by reasoned exceptions).\n`);
+    process.stdout.write(
+      findings.some((f) => !f.silenced) ? formatReport('stylish', { findings }) : `Lint: no findings (${s.silenced} silenced by reasoned exceptions).\n`,
+    );
   } catch (error) {
     process.stdout.write(`Lint: ${describeFailure(error).message}\n`);
   }

@@ -37,7 +37,8 @@ export function renderChangePage(entry: ChangeKind): string {
   ];
   if (example) lines.push('Before:', '', '```yaml', example[0], '```', '', 'After:', '', '```yaml', example[1], '```', '');
   lines.push('## Ways through', '', ...pageWays(entry), '');
-  if (entry.aliases && entry.aliases.length > 0) lines.push(`Reported as ${entry.aliases.map((a) => `\`${a}\``).join(', ')} before; acceptances naming that id still match.`, '');
+  if (entry.aliases && entry.aliases.length > 0)
+    lines.push(`Reported as ${entry.aliases.map((a) => `\`${a}\``).join(', ')} before; acceptances naming that id still match.`, '');
   return lines.join('\n');
 }
 

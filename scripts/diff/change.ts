@@ -44,5 +44,11 @@ export function summarizeChanges(changes: Change[]): DiffSummary {
 const ORDER: Record<Level, number> = { breaking: 0, warning: 1, info: 2 };
 
 export function compareChanges(a: Change, b: Change): number {
-  return ORDER[a.level] - ORDER[b.level] || (a.operation ?? '').localeCompare(b.operation ?? '') || a.location.localeCompare(b.location) || a.id.localeCompare(b.id) || a.message.localeCompare(b.message);
+  return (
+    ORDER[a.level] - ORDER[b.level] ||
+    (a.operation ?? '').localeCompare(b.operation ?? '') ||
+    a.location.localeCompare(b.location) ||
+    a.id.localeCompare(b.id) ||
+    a.message.localeCompare(b.message)
+  );
 }

@@ -40,7 +40,8 @@ export function documentFacts(baseDoc: Record<string, any> | null, headDoc: Reco
     }
   }
   for (const [key, b] of baseOps) {
-    if (!headOps.has(key)) facts.push({ kind: 'operation-removed', side: 'both', message: `${b.label} was removed`, operation: b.label, location: pointerOf(b.path) });
+    if (!headOps.has(key))
+      facts.push({ kind: 'operation-removed', side: 'both', message: `${b.label} was removed`, operation: b.label, location: pointerOf(b.path) });
   }
   if (baseDoc && headDoc) facts.push(...documentLevelFacts(base, head).map((f) => ({ ...f, operation: null })));
   return facts;
@@ -51,7 +52,12 @@ const templateOf = (route: string) => route.replace(/\{[^}]*\}/g, '{}');
 function operationsByKey(doc: Doc): Map<string, OperationEntry> {
   const ops = new Map<string, OperationEntry>();
   for (const op of doc.index.operations) {
-    const key = op.kind === 'path' ? `${op.method} ${templateOf(op.route)}` : op.kind === 'webhook' ? `webhook ${op.route} ${op.method}` : `callback ${templateOf(op.parent ?? '')} ${op.route} ${op.method}`;
+    const key =
+      op.kind === 'path'
+        ? `${op.method} ${templateOf(op.route)}`
+        : op.kind === 'webhook'
+          ? `webhook ${op.route} ${op.method}`
+          : `callback ${templateOf(op.parent ?? '')} ${op.route} ${op.method}`;
     if (!ops.has(key)) ops.set(key, op);
   }
   return ops;
@@ -85,9 +91,12 @@ class OperationComparison {
     const { b, h } = this;
     const at = h.path;
     if (b.node.summary !== h.node.summary) this.emit('summary-changed', 'both', at, 'summary changed');
-    if (!same([b.node.description, b.node.externalDocs], [h.node.description, h.node.externalDocs])) this.emit('description-changed', 'both', at, 'description changed');
-    if (b.node.operationId !== h.node.operationId) this.emit('operation-id-changed', 'both', at, `operationId changed from ${b.node.operationId ?? 'none'} to ${h.node.operationId ?? 'none'}`);
-    if (!same(b.node.tags, h.node.tags)) this.emit('tags-changed', 'both', at, `tags changed from ${JSON.stringify(b.node.tags ?? [])} to ${JSON.stringify(h.node.tags ?? [])}`);
+    if (!same([b.node.description, b.node.externalDocs], [h.node.description, h.node.externalDocs]))
+      this.emit('description-changed', 'both', at, 'description changed');
+    if (b.node.operationId !== h.node.operationId)
+      this.emit('operation-id-changed', 'both', at, `operationId changed from ${b.node.operationId ?? 'none'} to ${h.node.operationId ?? 'none'}`);
+    if (!same(b.node.tags, h.node.tags))
+      this.emit('tags-changed', 'both', at, `tags changed from ${JSON.stringify(b.node.tags ?? [])} to ${JSON.stringify(h.node.tags ?? [])}`);
     if (b.node.deprecated !== true && h.node.deprecated === true) this.emit('operation-deprecated', 'both', at, 'the operation is now deprecated');
     else if (b.node.deprecated === true && h.node.deprecated !== true) this.emit('operation-undeprecated', 'both', at, 'the operation is no longer deprecated');
     const servers = (op: OperationEntry) => op.node.servers ?? op.pathItem.servers;
@@ -130,7 +139,12 @@ class OperationComparison {
       const old = bp.get(key);
       const what = `${p.in} parameter ${p.name}`;
       if (!old) {
-        this.emit(p.node.required === true ? 'parameter-added-required' : 'parameter-added', side, p.path, `${p.node.required === true ? 'required' : 'optional'} ${what} was added`);
+        this.emit(
+          p.node.required === true ? 'parameter-added-required' : 'parameter-added',
+          side,
+          p.path,
+          `${p.node.required === true ? 'required' : 'optional'} ${what} was added`,
+        );
         continue;
       }
       if (old.name !== p.name) this.emit('path-parameter-renamed', side, p.path, `path parameter ${old.name} was renamed to ${p.name} (the URL is unchanged)`);
@@ -139,16 +153,26 @@ class OperationComparison {
       if (old.node.deprecated !== true && p.node.deprecated === true) this.emit('parameter-deprecated', side, p.path, `${what} is now deprecated`);
       else if (old.node.deprecated === true && p.node.deprecated !== true) this.emit('description-changed', side, p.path, `${what} is no longer deprecated`);
       if (old.node.description !== p.node.description) this.emit('description-changed', side, p.path, `${what}: description changed`);
-      if (!same([old.node.example, old.node.examples], [p.node.example, p.node.examples])) this.emit('example-changed', side, p.path, `${what}: example changed`);
+      if (!same([old.node.example, old.node.examples], [p.node.example, p.node.examples]))
+        this.emit('example-changed', side, p.path, `${what}: example changed`);
       this.serialization(old, p, side, what);
-      if (old.node.allowReserved === true && p.node.allowReserved !== true) this.emit('parameter-allow-reserved-removed', side, p.path, `${what}: reserved characters must now be percent-encoded (allowReserved removed)`);
-      else if (old.node.allowReserved !== true && p.node.allowReserved === true) this.emit('parameter-allow-reserved-added', side, p.path, `${what}: reserved characters may now be sent as they are (allowReserved)`);
-      if (old.node.allowEmptyValue === true && p.node.allowEmptyValue !== true) this.emit('parameter-empty-value-disallowed', side, p.path, `${what}: an empty value is no longer allowed`);
-      else if (old.node.allowEmptyValue !== true && p.node.allowEmptyValue === true) this.emit('parameter-empty-value-allowed', side, p.path, `${what}: an empty value is now allowed`);
+      if (old.node.allowReserved === true && p.node.allowReserved !== true)
+        this.emit('parameter-allow-reserved-removed', side, p.path, `${what}: reserved characters must now be percent-encoded (allowReserved removed)`);
+      else if (old.node.allowReserved !== true && p.node.allowReserved === true)
+        this.emit('parameter-allow-reserved-added', side, p.path, `${what}: reserved characters may now be sent as they are (allowReserved)`);
+      if (old.node.allowEmptyValue === true && p.node.allowEmptyValue !== true)
+        this.emit('parameter-empty-value-disallowed', side, p.path, `${what}: an empty value is no longer allowed`);
+      else if (old.node.allowEmptyValue !== true && p.node.allowEmptyValue === true)
+        this.emit('parameter-empty-value-allowed', side, p.path, `${what}: an empty value is now allowed`);
       const bContent = isObject(old.node.content);
       const hContent = isObject(p.node.content);
       if (bContent !== hContent) {
-        this.emit('parameter-content-changed', side, p.path, `${what}: ${hContent ? 'schema' : 'content'} became ${hContent ? 'content' : 'schema'}: the value is written differently`);
+        this.emit(
+          'parameter-content-changed',
+          side,
+          p.path,
+          `${what}: ${hContent ? 'schema' : 'content'} became ${hContent ? 'content' : 'schema'}: the value is written differently`,
+        );
       } else if (bContent && hContent) {
         const bt = Object.keys(old.node.content);
         const ht = Object.keys(p.node.content);
@@ -175,18 +199,30 @@ class OperationComparison {
     // A scalar is written the same way by form, spaceDelimited and pipeDelimited, exploded or not; not so in paths.
     const sameForScalars = (s: string) => (p.in === 'query' || p.in === 'cookie' ? ['form', 'spaceDelimited', 'pipeDelimited'].includes(s) : s === 'simple');
     const reworded = scalar && (bs === hs || (sameForScalars(bs) && sameForScalars(hs)));
-    this.emit(reworded ? 'parameter-serialization-reworded' : 'parameter-serialization-changed', side, p.path, `${what}: serialization changed from style ${bs}${explode(old) ? ', explode' : ''} to style ${hs}${explode(p) ? ', explode' : ''}`);
+    this.emit(
+      reworded ? 'parameter-serialization-reworded' : 'parameter-serialization-changed',
+      side,
+      p.path,
+      `${what}: serialization changed from style ${bs}${explode(old) ? ', explode' : ''} to style ${hs}${explode(p) ? ', explode' : ''}`,
+    );
   }
 
   private schema(bHolder: Record<string, any>, hHolder: Record<string, any>, bPath: JsonPath, hPath: JsonPath, side: WireSide, what: string): void {
     // No schema, `schema: true` and `schema: {}` all accept any value.
-    const any = (holder: Record<string, any>) => !isObject(holder) || !('schema' in holder) || holder.schema === true || (isObject(holder.schema) && Object.keys(holder.schema).every((k) => k.startsWith('x-')));
+    const any = (holder: Record<string, any>) =>
+      !isObject(holder) ||
+      !('schema' in holder) ||
+      holder.schema === true ||
+      (isObject(holder.schema) && Object.keys(holder.schema).every((k) => k.startsWith('x-')));
     const bHas = !any(bHolder);
     const hHas = !any(hHolder);
     if (!bHas && !hHas) return;
     if (!bHas) this.emit('schema-added', side, [...hPath, 'schema'], `${what}: a schema was added where any value was accepted`);
     else if (!hHas) this.emit('schema-removed', side, hPath, `${what}: the schema was removed: any value is now accepted`);
-    else this.out.push(...this.schemas.compare({ node: bHolder.schema, path: [...bPath, 'schema'] }, { node: hHolder.schema, path: [...hPath, 'schema'] }, side, what));
+    else
+      this.out.push(
+        ...this.schemas.compare({ node: bHolder.schema, path: [...bPath, 'schema'] }, { node: hHolder.schema, path: [...hPath, 'schema'] }, side, what),
+      );
   }
 
   private requestBody(): void {
@@ -196,9 +232,19 @@ class OperationComparison {
     const hb = h.node.requestBody !== undefined ? resolveAt(this.head, h.node.requestBody, [...h.path, 'requestBody']) : undefined;
     const what = this.outgoing ? 'payload' : 'request body';
     if (!bb && hb && isObject(hb.node)) {
-      this.emit(hb.node.required === true ? 'body-added-required' : 'body-added', side, hb.path, `a ${hb.node.required === true ? 'required' : 'optional'} ${what} was added`);
+      this.emit(
+        hb.node.required === true ? 'body-added-required' : 'body-added',
+        side,
+        hb.path,
+        `a ${hb.node.required === true ? 'required' : 'optional'} ${what} was added`,
+      );
     } else if (bb && !hb && isObject(bb.node)) {
-      this.emit(bb.node.required === true ? 'body-removed' : 'optional-body-removed', side, bb.path, `the ${bb.node.required === true ? 'required' : 'optional'} ${what} was removed`);
+      this.emit(
+        bb.node.required === true ? 'body-removed' : 'optional-body-removed',
+        side,
+        bb.path,
+        `the ${bb.node.required === true ? 'required' : 'optional'} ${what} was removed`,
+      );
     } else if (bb && hb && isObject(bb.node) && isObject(hb.node)) {
       if (bb.node.required !== true && hb.node.required === true) this.emit('body-made-required', side, hb.path, `the ${what} is now required`);
       else if (bb.node.required === true && hb.node.required !== true) this.emit('body-made-optional', side, hb.path, `the ${what} is now optional`);
@@ -219,7 +265,8 @@ class OperationComparison {
       if (!isObject(bm) || !isObject(hm)) continue;
       const label = Object.keys(hc).length > 1 ? `${what} (${ht})` : what;
       this.schema(bm, hm, [...b.path, 'content', bt], [...h.path, 'content', ht], side, label);
-      if (!same([bm.example, bm.examples], [hm.example, hm.examples])) this.emit('example-changed', side, [...h.path, 'content', ht], `${label}: example changed`);
+      if (!same([bm.example, bm.examples], [hm.example, hm.examples]))
+        this.emit('example-changed', side, [...h.path, 'content', ht], `${label}: example changed`);
       if (!same(bm.encoding, hm.encoding)) this.emit('encoding-changed', side, [...h.path, 'content', ht], `${label}: the encoding of its parts changed`);
     }
   }
@@ -272,7 +319,12 @@ class OperationComparison {
       if (hhl.has(l) || l === 'content-type') continue;
       const old = header(this.base, bh[name], [...bres.path, 'headers', name]);
       const required = isObject(old.node) && old.node.required === true;
-      this.emit(required ? 'header-removed' : 'optional-header-removed', side, old.path, `${what}: ${required ? 'required' : 'optional'} header ${name} was removed`);
+      this.emit(
+        required ? 'header-removed' : 'optional-header-removed',
+        side,
+        old.path,
+        `${what}: ${required ? 'required' : 'optional'} header ${name} was removed`,
+      );
     }
     for (const [l, name] of hhl) {
       if (l === 'content-type') continue;
@@ -280,13 +332,20 @@ class OperationComparison {
       const oldName = bhl.get(l);
       if (oldName === undefined) {
         const required = isObject(now.node) && now.node.required === true;
-        this.emit(required ? 'header-added-required' : 'header-added', side, now.path, `${what}: ${required ? 'required' : 'optional'} header ${name} was added`);
+        this.emit(
+          required ? 'header-added-required' : 'header-added',
+          side,
+          now.path,
+          `${what}: ${required ? 'required' : 'optional'} header ${name} was added`,
+        );
         continue;
       }
       const old = header(this.base, bh[oldName], [...bres.path, 'headers', oldName]);
       if (!isObject(old.node) || !isObject(now.node)) continue;
-      if (old.node.required !== true && now.node.required === true) this.emit('header-made-required', side, now.path, `${what}: header ${name} is now always sent`);
-      else if (old.node.required === true && now.node.required !== true) this.emit('header-made-optional', side, now.path, `${what}: header ${name} is no longer always sent`);
+      if (old.node.required !== true && now.node.required === true)
+        this.emit('header-made-required', side, now.path, `${what}: header ${name} is now always sent`);
+      else if (old.node.required === true && now.node.required !== true)
+        this.emit('header-made-optional', side, now.path, `${what}: header ${name} is no longer always sent`);
       this.schema(old.node, now.node, old.path, now.path, side, `${what} header ${name}`);
     }
   }
@@ -301,8 +360,10 @@ class OperationComparison {
       if (!Array.isArray(sec) || sec.length === 0) return [new Map()];
       return sec.map((req: unknown) => new Map(isObject(req) ? Object.entries(req).map(([k, v]) => [k, new Set(Array.isArray(v) ? v.map(String) : [])]) : []));
     };
-    const show = (alt: Map<string, Set<string>>) => (alt.size === 0 ? 'anonymous access' : [...alt].map(([k, s]) => (s.size > 0 ? `${k} [${[...s].sort().join(' ')}]` : k)).join(' + '));
-    const covers = (client: Map<string, Set<string>>, need: Map<string, Set<string>>) => [...need].every(([k, scopes]) => client.has(k) && [...scopes].every((s) => client.get(k)!.has(s)));
+    const show = (alt: Map<string, Set<string>>) =>
+      alt.size === 0 ? 'anonymous access' : [...alt].map(([k, s]) => (s.size > 0 ? `${k} [${[...s].sort().join(' ')}]` : k)).join(' + ');
+    const covers = (client: Map<string, Set<string>>, need: Map<string, Set<string>>) =>
+      [...need].every(([k, scopes]) => client.has(k) && [...scopes].every((s) => client.get(k)!.has(s)));
     const bAlts = alternatives(this.base, this.b);
     const hAlts = alternatives(this.head, this.h);
     const at = this.h.path;
@@ -310,13 +371,27 @@ class OperationComparison {
     for (const alt of bAlts) {
       if (hAlts.some((need) => covers(alt, need))) continue;
       broken = true;
-      if (alt.size === 0) this.emit('security-added', 'both', at, `the operation now requires authentication (${hAlts.map(show).join(' or ')}): anonymous clients are refused`);
-      else if (hAlts.some((need) => [...need.keys()].every((k) => alt.has(k)))) this.emit('security-scope-added', 'both', at, `clients authenticated with ${show(alt)} now need more scopes (${hAlts.map(show).join(' or ')})`);
-      else if (hAlts.some((need) => [...alt.keys()].every((k) => need.has(k)))) this.emit('security-requirement-added', 'both', at, `clients authenticated with ${show(alt)} now need another credential too (${hAlts.map(show).join(' or ')})`);
+      if (alt.size === 0)
+        this.emit('security-added', 'both', at, `the operation now requires authentication (${hAlts.map(show).join(' or ')}): anonymous clients are refused`);
+      else if (hAlts.some((need) => [...need.keys()].every((k) => alt.has(k))))
+        this.emit('security-scope-added', 'both', at, `clients authenticated with ${show(alt)} now need more scopes (${hAlts.map(show).join(' or ')})`);
+      else if (hAlts.some((need) => [...alt.keys()].every((k) => need.has(k))))
+        this.emit(
+          'security-requirement-added',
+          'both',
+          at,
+          `clients authenticated with ${show(alt)} now need another credential too (${hAlts.map(show).join(' or ')})`,
+        );
       else this.emit('security-alternative-removed', 'both', at, `${show(alt)} is no longer accepted (now: ${hAlts.map(show).join(' or ')})`);
     }
     const key = (alts: Array<Map<string, Set<string>>>) => alts.map(show).sort().join(' | ');
-    if (!broken && key(bAlts) !== key(hAlts)) this.emit('security-relaxed', 'both', at, `security changed from ${bAlts.map(show).join(' or ')} to ${hAlts.map(show).join(' or ')}; every client that authenticated before still does`);
+    if (!broken && key(bAlts) !== key(hAlts))
+      this.emit(
+        'security-relaxed',
+        'both',
+        at,
+        `security changed from ${bAlts.map(show).join(' or ')} to ${hAlts.map(show).join(' or ')}; every client that authenticated before still does`,
+      );
   }
 }
 
@@ -345,15 +420,35 @@ function documentLevelFacts(base: Doc, head: Doc): Fact[] {
   const h = head.document;
   if (!same(b.servers, h.servers)) emit('servers-changed', '/servers', 'the server list changed');
   if (b.info?.version !== h.info?.version) emit('version-changed', '/info/version', `info.version changed from ${b.info?.version} to ${h.info?.version}`);
-  if (!same([b.info?.title, b.info?.description, b.info?.summary, b.externalDocs, b.tags], [h.info?.title, h.info?.description, h.info?.summary, h.externalDocs, h.tags])) emit('description-changed', '/info', 'the API description changed');
-  if (b.jsonSchemaDialect !== h.jsonSchemaDialect) emit('schema-dialect-changed', '/jsonSchemaDialect', `jsonSchemaDialect changed from ${b.jsonSchemaDialect ?? 'the default'} to ${h.jsonSchemaDialect ?? 'the default'}`);
+  if (
+    !same(
+      [b.info?.title, b.info?.description, b.info?.summary, b.externalDocs, b.tags],
+      [h.info?.title, h.info?.description, h.info?.summary, h.externalDocs, h.tags],
+    )
+  )
+    emit('description-changed', '/info', 'the API description changed');
+  if (b.jsonSchemaDialect !== h.jsonSchemaDialect)
+    emit(
+      'schema-dialect-changed',
+      '/jsonSchemaDialect',
+      `jsonSchemaDialect changed from ${b.jsonSchemaDialect ?? 'the default'} to ${h.jsonSchemaDialect ?? 'the default'}`,
+    );
   const bs: Record<string, unknown> = isObject(b.components?.securitySchemes) ? b.components.securitySchemes : {};
   const hs: Record<string, unknown> = isObject(h.components?.securitySchemes) ? h.components.securitySchemes : {};
   // What a credential is: the scheme's type and where it goes, not its description or scope list.
   const identity = (s: unknown): string => {
     if (!isObject(s)) return JSON.stringify(s);
-    const flows = isObject(s.flows) ? Object.fromEntries(Object.entries(s.flows).map(([k, f]) => [k, isObject(f) ? { authorizationUrl: f.authorizationUrl, tokenUrl: f.tokenUrl } : f])) : undefined;
-    return JSON.stringify({ type: s.type, in: s.in, name: s.name, scheme: typeof s.scheme === 'string' ? s.scheme.toLowerCase() : s.scheme, openIdConnectUrl: s.openIdConnectUrl, flows });
+    const flows = isObject(s.flows)
+      ? Object.fromEntries(Object.entries(s.flows).map(([k, f]) => [k, isObject(f) ? { authorizationUrl: f.authorizationUrl, tokenUrl: f.tokenUrl } : f]))
+      : undefined;
+    return JSON.stringify({
+      type: s.type,
+      in: s.in,
+      name: s.name,
+      scheme: typeof s.scheme === 'string' ? s.scheme.toLowerCase() : s.scheme,
+      openIdConnectUrl: s.openIdConnectUrl,
+      flows,
+    });
   };
   for (const [name, scheme] of Object.entries(hs)) {
     const at = pointerOf(['components', 'securitySchemes', name]);
@@ -361,6 +456,7 @@ function documentLevelFacts(base: Doc, head: Doc): Fact[] {
     else if (identity(bs[name]) !== identity(scheme)) emit('security-scheme-changed', at, `security scheme ${name} changed (type, location, name or URLs)`);
     else if (!same(bs[name], scheme)) emit('description-changed', at, `security scheme ${name}: description or scopes changed`);
   }
-  for (const name of Object.keys(bs)) if (!(name in hs)) emit('security-scheme-removed', pointerOf(['components', 'securitySchemes', name]), `security scheme ${name} was removed`);
+  for (const name of Object.keys(bs))
+    if (!(name in hs)) emit('security-scheme-removed', pointerOf(['components', 'securitySchemes', name]), `security scheme ${name} was removed`);
   return out;
 }

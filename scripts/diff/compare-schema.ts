@@ -19,16 +19,64 @@ export interface SchemaComparer {
 
 /** Keywords the comparer reads; any other keyword that changes is reported for a human to judge. */
 const HANDLED = new Set([
-  'format', 'enum', 'maximum', 'exclusiveMaximum', 'exclusiveMaximumFlag', 'minimum', 'exclusiveMinimum', 'exclusiveMinimumFlag',
-  'maxLength', 'minLength', 'maxItems', 'minItems', 'maxProperties', 'minProperties', 'maxContains', 'minContains', 'multipleOf',
-  'uniqueItems', 'additionalProperties', 'unevaluatedProperties', 'patternProperties', 'propertyNames', 'dependentRequired',
-  'dependentSchemas', 'items', 'unevaluatedItems', 'contains', 'not', 'if', 'then', 'else', 'contentMediaType', 'contentEncoding',
-  'contentSchema', 'default', 'discriminator', 'description', 'title', 'example', 'examples', 'externalDocs', '$comment',
-  'deprecated', 'readOnly', 'writeOnly', 'xml', '$defs', 'definitions',
+  'format',
+  'enum',
+  'maximum',
+  'exclusiveMaximum',
+  'exclusiveMaximumFlag',
+  'minimum',
+  'exclusiveMinimum',
+  'exclusiveMinimumFlag',
+  'maxLength',
+  'minLength',
+  'maxItems',
+  'minItems',
+  'maxProperties',
+  'minProperties',
+  'maxContains',
+  'minContains',
+  'multipleOf',
+  'uniqueItems',
+  'additionalProperties',
+  'unevaluatedProperties',
+  'patternProperties',
+  'propertyNames',
+  'dependentRequired',
+  'dependentSchemas',
+  'items',
+  'unevaluatedItems',
+  'contains',
+  'not',
+  'if',
+  'then',
+  'else',
+  'contentMediaType',
+  'contentEncoding',
+  'contentSchema',
+  'default',
+  'discriminator',
+  'description',
+  'title',
+  'example',
+  'examples',
+  'externalDocs',
+  '$comment',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  'xml',
+  '$defs',
+  'definitions',
 ]);
 const SIZE_BOUNDS: Array<[string, 'upper' | 'lower']> = [
-  ['maxLength', 'upper'], ['maxItems', 'upper'], ['maxProperties', 'upper'], ['maxContains', 'upper'],
-  ['minLength', 'lower'], ['minItems', 'lower'], ['minProperties', 'lower'], ['minContains', 'lower'],
+  ['maxLength', 'upper'],
+  ['maxItems', 'upper'],
+  ['maxProperties', 'upper'],
+  ['maxContains', 'upper'],
+  ['minLength', 'lower'],
+  ['minItems', 'lower'],
+  ['minProperties', 'lower'],
+  ['minContains', 'lower'],
 ];
 /** Strings every "match anything" pattern accepts; a pattern accepting all of them constrains nothing. */
 const PROBES = ['', 'a', 'Z', '0', ' ', '-', '_', '.', '~', '\n', 'é', '✓', 'ab12 XY-_.', '{}[]()', '/\\'];
@@ -149,16 +197,27 @@ export function schemaComparer(base: Doc, head: Doc): SchemaComparer {
     // What string values mean.
     const bEnc = b.keywords.get('contentEncoding')?.value;
     const hEnc = h.keywords.get('contentEncoding')?.value;
-    if (!same(bEnc, hEnc)) emit('content-encoding-changed', h.keywords.get('contentEncoding')?.path ?? h.path, `: contentEncoding changed from ${bEnc ?? 'none'} to ${hEnc ?? 'none'}`);
+    if (!same(bEnc, hEnc))
+      emit(
+        'content-encoding-changed',
+        h.keywords.get('contentEncoding')?.path ?? h.path,
+        `: contentEncoding changed from ${bEnc ?? 'none'} to ${hEnc ?? 'none'}`,
+      );
     const bMedia = b.keywords.get('contentMediaType')?.value;
     const hMedia = h.keywords.get('contentMediaType')?.value;
-    if (!same(bMedia, hMedia)) emit('content-media-type-changed', h.keywords.get('contentMediaType')?.path ?? h.path, `: contentMediaType changed from ${bMedia ?? 'none'} to ${hMedia ?? 'none'}`);
+    if (!same(bMedia, hMedia))
+      emit(
+        'content-media-type-changed',
+        h.keywords.get('contentMediaType')?.path ?? h.path,
+        `: contentMediaType changed from ${bMedia ?? 'none'} to ${hMedia ?? 'none'}`,
+      );
     out.push(...compareSub(b, h, 'contentSchema', side, `${label} (content)`, 'a contentSchema', emit));
 
     // Defaults: what the server assumes when a value is left out.
     const bd = b.keywords.get('default');
     const hd = h.keywords.get('default');
-    if (bd && hd && !same(bd.value, hd.value)) emit('default-changed', hd.path, `: default changed from ${JSON.stringify(bd.value)} to ${JSON.stringify(hd.value)}`);
+    if (bd && hd && !same(bd.value, hd.value))
+      emit('default-changed', hd.path, `: default changed from ${JSON.stringify(bd.value)} to ${JSON.stringify(hd.value)}`);
     else if (!bd && hd) emit('default-added', hd.path, `: default ${JSON.stringify(hd.value)} was added`);
     else if (bd && !hd) emit('default-removed', h.path, `: default ${JSON.stringify(bd.value)} was removed`);
 
@@ -179,7 +238,8 @@ export function schemaComparer(base: Doc, head: Doc): SchemaComparer {
       if (HANDLED.has(k)) continue;
       const bv = b.keywords.get(k);
       const hv = h.keywords.get(k);
-      if (!same(bv?.value, hv?.value)) emit('schema-changed', hv?.path ?? h.path, `: ${k === '$value' ? 'the schema' : k} changed in a way this tool cannot classify; review it by hand`);
+      if (!same(bv?.value, hv?.value))
+        emit('schema-changed', hv?.path ?? h.path, `: ${k === '$value' ? 'the schema' : k} changed in a way this tool cannot classify; review it by hand`);
     }
     return out;
   };
@@ -236,8 +296,10 @@ export function schemaComparer(base: Doc, head: Doc): SchemaComparer {
       out.push(...compare(old, loc, side, `${label}.${name}`));
     }
     // Required names without a property definition (or whose definition stayed put).
-    for (const name of hReq) if (!bReq.has(name) && !hp.has(name) && !bHidden.has(name)) emit('property-made-required', h.required.get(name)!, `.${name} is now required`);
-    for (const name of bReq) if (!hReq.has(name) && !bp.has(name) && !hHidden.has(name)) emit('property-made-optional', h.path, `.${name} is no longer required`);
+    for (const name of hReq)
+      if (!bReq.has(name) && !hp.has(name) && !bHidden.has(name)) emit('property-made-required', h.required.get(name)!, `.${name} is now required`);
+    for (const name of bReq)
+      if (!hReq.has(name) && !bp.has(name) && !hHidden.has(name)) emit('property-made-optional', h.path, `.${name} is no longer required`);
 
     if (!bClosed && hClosed) emit('schema-closed', hClosed, ': properties not listed are no longer allowed');
     else if (bClosed && !hClosed) emit('schema-opened', h.path, ': properties not listed are now allowed');
@@ -245,8 +307,30 @@ export function schemaComparer(base: Doc, head: Doc): SchemaComparer {
       if (b.keywords.get(k)?.value === false || h.keywords.get(k)?.value === false) continue;
       out.push(...compareSub(b, h, k, side, `${label}.*`, 'a schema for properties not listed', emit));
     }
-    out.push(...compareSchemaMap(b, h, 'patternProperties', side, label, (p) => `./${p}/`, (p) => `properties matching /${p}/ must match a schema`, emit));
-    out.push(...compareSchemaMap(b, h, 'dependentSchemas', side, label, (p) => ` (when ${p} is present)`, (p) => `a schema applies when ${p} is present`, emit));
+    out.push(
+      ...compareSchemaMap(
+        b,
+        h,
+        'patternProperties',
+        side,
+        label,
+        (p) => `./${p}/`,
+        (p) => `properties matching /${p}/ must match a schema`,
+        emit,
+      ),
+    );
+    out.push(
+      ...compareSchemaMap(
+        b,
+        h,
+        'dependentSchemas',
+        side,
+        label,
+        (p) => ` (when ${p} is present)`,
+        (p) => `a schema applies when ${p} is present`,
+        emit,
+      ),
+    );
     out.push(...compareSub(b, h, 'propertyNames', side, `${label} (property names)`, 'a schema for property names', emit));
 
     const bDep = b.keywords.get('dependentRequired')?.value ?? {};
@@ -257,13 +341,24 @@ export function schemaComparer(base: Doc, head: Doc): SchemaComparer {
       const added = hl.filter((n) => !bl.includes(n));
       const removed = bl.filter((n) => !hl.includes(n));
       const at = h.keywords.get('dependentRequired')?.path ?? h.path;
-      if (added.length > 0) emit('constraint-tightened', [...at, name], `: when ${name} is present, ${added.join(', ')} ${added.length > 1 ? 'are' : 'is'} now required too`);
-      if (removed.length > 0) emit('constraint-loosened', at, `: when ${name} is present, ${removed.join(', ')} ${removed.length > 1 ? 'are' : 'is'} no longer required`);
+      if (added.length > 0)
+        emit('constraint-tightened', [...at, name], `: when ${name} is present, ${added.join(', ')} ${added.length > 1 ? 'are' : 'is'} now required too`);
+      if (removed.length > 0)
+        emit('constraint-loosened', at, `: when ${name} is present, ${removed.join(', ')} ${removed.length > 1 ? 'are' : 'is'} no longer required`);
     }
     return out;
   };
 
-  const compareSchemaMap = (b: SchemaView, h: SchemaView, k: string, side: WireSide, label: string, suffix: (p: string) => string, what: (p: string) => string, emit: Emit): Fact[] => {
+  const compareSchemaMap = (
+    b: SchemaView,
+    h: SchemaView,
+    k: string,
+    side: WireSide,
+    label: string,
+    suffix: (p: string) => string,
+    what: (p: string) => string,
+    emit: Emit,
+  ): Fact[] => {
     const out: Fact[] = [];
     const bk = b.keywords.get(k);
     const hk = h.keywords.get(k);
@@ -271,10 +366,19 @@ export function schemaComparer(base: Doc, head: Doc): SchemaComparer {
     const hm: Record<string, unknown> = hk?.value && typeof hk.value === 'object' ? hk.value : {};
     for (const [p, schema] of Object.entries(hm)) {
       const at = [...hk!.path, p];
-      if (p in bm) out.push(...compare({ node: bm[p], path: [...bk!.path, p], key: bk!.key && `${bk!.key}/${p}` }, { node: schema, path: at, key: hk!.key && `${hk!.key}/${p}` }, side, `${label}${suffix(p)}`));
+      if (p in bm)
+        out.push(
+          ...compare(
+            { node: bm[p], path: [...bk!.path, p], key: bk!.key && `${bk!.key}/${p}` },
+            { node: schema, path: at, key: hk!.key && `${hk!.key}/${p}` },
+            side,
+            `${label}${suffix(p)}`,
+          ),
+        );
       else if (schema !== true && !isEmptySchema(schema)) emit('constraint-tightened', at, `: ${what(p)} now (${k})`);
     }
-    for (const [p, schema] of Object.entries(bm)) if (!(p in hm) && schema !== true && !isEmptySchema(schema)) emit('constraint-loosened', h.path, `: ${what(p)} no longer (${k})`);
+    for (const [p, schema] of Object.entries(bm))
+      if (!(p in hm) && schema !== true && !isEmptySchema(schema)) emit('constraint-loosened', h.path, `: ${what(p)} no longer (${k})`);
     return out;
   };
 
@@ -289,12 +393,15 @@ export function schemaComparer(base: Doc, head: Doc): SchemaComparer {
     const hItems = h.keywords.get('items');
     for (let i = 0; i < Math.max(bl.length, hl.length); i++) {
       const at = `${label}[${i}]`;
-      if (i < bl.length && i < hl.length) out.push(...compare({ node: bl[i], path: [...b.prefixItems!.path, i] }, { node: hl[i], path: [...h.prefixItems!.path, i] }, side, at));
+      if (i < bl.length && i < hl.length)
+        out.push(...compare({ node: bl[i], path: [...b.prefixItems!.path, i] }, { node: hl[i], path: [...h.prefixItems!.path, i] }, side, at));
       else if (i < hl.length) {
         if (bItems) out.push(...compare(sub(bItems), { node: hl[i], path: [...h.prefixItems!.path, i] }, side, at));
-        else if (hl[i] !== true && !isEmptySchema(hl[i])) emit('constraint-tightened', [...h.prefixItems!.path, i], `[${i}]: item ${i} must now match a schema (prefixItems)`);
+        else if (hl[i] !== true && !isEmptySchema(hl[i]))
+          emit('constraint-tightened', [...h.prefixItems!.path, i], `[${i}]: item ${i} must now match a schema (prefixItems)`);
       } else if (hItems) out.push(...compare({ node: bl[i], path: [...b.prefixItems!.path, i] }, sub(hItems), side, at));
-      else if (bl[i] !== true && !isEmptySchema(bl[i])) emit('constraint-loosened', h.prefixItems?.path ?? h.path, `[${i}]: item ${i} no longer has a schema of its own (prefixItems)`);
+      else if (bl[i] !== true && !isEmptySchema(bl[i]))
+        emit('constraint-loosened', h.prefixItems?.path ?? h.path, `[${i}]: item ${i} no longer has a schema of its own (prefixItems)`);
     }
     out.push(...compareSub(b, h, 'contains', side, `${label} (contains)`, 'a contains schema', emit));
     return out;
@@ -320,7 +427,8 @@ export function schemaComparer(base: Doc, head: Doc): SchemaComparer {
         out.push(...compare({ ...ref(bMap[value]), path: [...bd!.path, 'mapping', value] }, ref(target), side, `${label} (${value})`));
       }
     }
-    for (const value of Object.keys(bMap)) if (!(value in hMap)) emit('discriminator-value-removed', hd?.path ?? h.path, `: discriminator value ${JSON.stringify(value)} removed`);
+    for (const value of Object.keys(bMap))
+      if (!(value in hMap)) emit('discriminator-value-removed', hd?.path ?? h.path, `: discriminator value ${JSON.stringify(value)} removed`);
     return out;
   };
 
@@ -349,7 +457,11 @@ export function schemaComparer(base: Doc, head: Doc): SchemaComparer {
     const discriminated = h.keywords.has('discriminator');
     for (const j of added) {
       const overlapping = side === 'request' && hk === 'oneOf' && !discriminated && kept.some((k) => mayOverlap(k, hm[j].view, hViews));
-      emit(overlapping ? 'overlapping-variant-added' : 'variant-added', hm[j].loc.path, `: the ${kw} variant ${name(hm[j])} was added${overlapping ? '; a value valid before may match it too, and oneOf refuses a value that matches two variants' : ''}`);
+      emit(
+        overlapping ? 'overlapping-variant-added' : 'variant-added',
+        hm[j].loc.path,
+        `: the ${kw} variant ${name(hm[j])} was added${overlapping ? '; a value valid before may match it too, and oneOf refuses a value that matches two variants' : ''}`,
+      );
     }
     out.push(...compareDiscriminator(b, h, side, label, emit));
     return out;
@@ -367,7 +479,11 @@ function compareTypes(b: SchemaView, h: SchemaView, emit: Emit): void {
   const bt = b.types;
   const ht = h.types;
   if (!bt && !ht) return;
-  const names = (s: Set<string>) => [...s].filter((t) => t !== 'null').sort().join('|') || 'null';
+  const names = (s: Set<string>) =>
+    [...s]
+      .filter((t) => t !== 'null')
+      .sort()
+      .join('|') || 'null';
   if (!bt) {
     emit('type-narrowed', h.typePath, `: type restricted to ${names(ht!)}${ht!.has('null') ? ' or null' : ''}`);
     return;
@@ -399,7 +515,8 @@ function numericBound(v: SchemaView, which: 'upper' | 'lower'): Bound | undefine
   const [inclusive, exclusive] = which === 'upper' ? ['maximum', 'exclusiveMaximum'] : ['minimum', 'exclusiveMinimum'];
   const candidates: Bound[] = [];
   const inc = v.keywords.get(inclusive);
-  if (typeof inc?.value === 'number') candidates.push({ value: inc.value, exclusive: v.keywords.get(`${exclusive}Flag`)?.value === true, keyword: inclusive, path: inc.path });
+  if (typeof inc?.value === 'number')
+    candidates.push({ value: inc.value, exclusive: v.keywords.get(`${exclusive}Flag`)?.value === true, keyword: inclusive, path: inc.path });
   const exc = v.keywords.get(exclusive);
   if (typeof exc?.value === 'number') candidates.push({ value: exc.value, exclusive: true, keyword: exclusive, path: exc.path });
   if (candidates.length === 0) return undefined;
@@ -411,7 +528,13 @@ function tighterThan(a: Bound, b: Bound, which: 'upper' | 'lower'): boolean {
   return a.exclusive && !b.exclusive;
 }
 
-function compareNumericBound(b: SchemaView, h: SchemaView, which: 'upper' | 'lower', tightened: (p: JsonPath, m: string) => void, loosened: (p: JsonPath, m: string) => void): void {
+function compareNumericBound(
+  b: SchemaView,
+  h: SchemaView,
+  which: 'upper' | 'lower',
+  tightened: (p: JsonPath, m: string) => void,
+  loosened: (p: JsonPath, m: string) => void,
+): void {
   const bb = numericBound(b, which);
   const hb = numericBound(h, which);
   const show = (x: Bound) => `${x.keyword} ${x.value}`;
@@ -439,7 +562,11 @@ function comparePatterns(b: SchemaView, h: SchemaView, emit: Emit): void {
   for (const p of added) emit('constraint-tightened', p.path, `: pattern ${p.value} was added`);
   for (const p of removed) {
     const replaced = h.patterns.find((q) => matchesAnything(q.value));
-    emit('constraint-loosened', replaced?.path ?? h.path, `: pattern ${p.value} was ${replaced ? `widened to ${replaced.value}, which matches anything` : 'removed'}`);
+    emit(
+      'constraint-loosened',
+      replaced?.path ?? h.path,
+      `: pattern ${p.value} was ${replaced ? `widened to ${replaced.value}, which matches anything` : 'removed'}`,
+    );
   }
 }
 
@@ -466,7 +593,8 @@ function docFacts(b: SchemaView, h: SchemaView, emit: Emit): void {
     const hv = h.keywords.get(k)?.value === true;
     if (bv !== hv) emit('access-mode-changed', h.keywords.get(k)?.path ?? h.path, `: ${k} ${hv ? 'set' : 'removed'}`);
   }
-  if (!same(b.keywords.get('xml')?.value, h.keywords.get('xml')?.value)) emit('xml-changed', h.keywords.get('xml')?.path ?? h.path, ': the XML representation (xml) changed');
+  if (!same(b.keywords.get('xml')?.value, h.keywords.get('xml')?.value))
+    emit('xml-changed', h.keywords.get('xml')?.path ?? h.path, ': the XML representation (xml) changed');
 }
 
 /** Where a schema refuses properties it does not list, or undefined when it is open. */

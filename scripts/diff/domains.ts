@@ -28,7 +28,9 @@ export async function diffDomains(ref: string, root: string, only: string[] = []
   const names = [...new Set([...listDomains(root), ...(await domainsAt(ref, root))])].filter((d) => only.length === 0 || only.includes(d)).sort();
   const result: DomainDiff[] = [];
   for (const domain of names) {
-    const rel = relative(top, join(root, 'specs', `${domain}.yaml`)).split(sep).join('/');
+    const rel = relative(top, join(root, 'specs', `${domain}.yaml`))
+      .split(sep)
+      .join('/');
     const base = await loadSide(`${ref}:${rel}`);
     const head = listDomains(root).includes(domain) ? await loadSide(join(root, 'specs', `${domain}.yaml`)) : { label: rel, document: null };
     const gate = evaluateGate(base.document, head.document, diffDocuments(base.document, head.document));

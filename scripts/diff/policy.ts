@@ -81,7 +81,17 @@ export function evaluateGate(base: Record<string, any> | null, head: Record<stri
   const unreasoned = acceptances.filter((a) => a.reason.length < 10);
   const expectedBump: Bump = accepted.length > 0 ? 'major' : changes.some((c) => c.id === 'operation-added') && base !== null ? 'minor' : 'none';
   const versionProblem = base && head ? checkBump(String(base.info?.version ?? ''), String(head.info?.version ?? ''), expectedBump) : undefined;
-  return { changes: annotated, blocking, accepted, sunsetRemovals, stale, unreasoned, expectedBump, versionProblem, ok: blocking.length === 0 && stale.length === 0 && unreasoned.length === 0 && !versionProblem };
+  return {
+    changes: annotated,
+    blocking,
+    accepted,
+    sunsetRemovals,
+    stale,
+    unreasoned,
+    expectedBump,
+    versionProblem,
+    ok: blocking.length === 0 && stale.length === 0 && unreasoned.length === 0 && !versionProblem,
+  };
 }
 
 function sunsetPassed(base: Record<string, any> | null, location: string, today: Date): boolean {

@@ -41,7 +41,26 @@ export interface SchemaView {
 }
 
 /** Keywords that describe rather than constrain: the first one seen wins, nothing conflicts. */
-const ANNOTATIONS = new Set(['description', 'title', 'example', 'examples', 'externalDocs', '$comment', 'deprecated', 'xml', 'default', 'readOnly', 'writeOnly', 'discriminator', '$id', '$schema', '$anchor', '$dynamicAnchor', '$defs', 'definitions']);
+const ANNOTATIONS = new Set([
+  'description',
+  'title',
+  'example',
+  'examples',
+  'externalDocs',
+  '$comment',
+  'deprecated',
+  'xml',
+  'default',
+  'readOnly',
+  'writeOnly',
+  'discriminator',
+  '$id',
+  '$schema',
+  '$anchor',
+  '$dynamicAnchor',
+  '$defs',
+  'definitions',
+]);
 const UPPER = new Set(['maximum', 'maxLength', 'maxItems', 'maxProperties', 'maxContains']);
 const LOWER = new Set(['minimum', 'minLength', 'minItems', 'minProperties', 'minContains']);
 /** Subschema keywords where two parts combine as `allOf` of both. */
@@ -232,7 +251,12 @@ export class SchemaViews {
     if (part.prefixItems && !view.prefixItems) view.prefixItems = part.prefixItems;
     if (part.variants) {
       if (!view.variants) view.variants = part.variants;
-      else view.rest.push({ node: { [part.variants.keyword]: part.variants.members.map((m) => m.node) }, path: part.variants.path, key: pointerOf(part.variants.path) });
+      else
+        view.rest.push({
+          node: { [part.variants.keyword]: part.variants.members.map((m) => m.node) },
+          path: part.variants.path,
+          key: pointerOf(part.variants.path),
+        });
     }
     view.rest.push(...part.rest);
     for (const [k, kw] of part.keywords) {
@@ -262,7 +286,8 @@ export class SchemaViews {
         view.keywords.set(k, { value: merged, path: mine.path, key: `(${mine.key ?? pointerOf(mine.path)}&${kw.key ?? pointerOf(kw.path)})` });
       } else if (k === 'dependentRequired' && isObject(mine.value) && isObject(kw.value)) {
         const merged: Record<string, string[]> = { ...mine.value };
-        for (const [n, list] of Object.entries(kw.value)) merged[n] = [...new Set([...(Array.isArray(merged[n]) ? merged[n] : []), ...(Array.isArray(list) ? list : [])])];
+        for (const [n, list] of Object.entries(kw.value))
+          merged[n] = [...new Set([...(Array.isArray(merged[n]) ? merged[n] : []), ...(Array.isArray(list) ? list : [])])];
         view.keywords.set(k, { value: merged, path: mine.path });
       }
       // Anything else: the view's own value wins (annotations), or conflicts() kept the part apart.
@@ -283,11 +308,32 @@ export class SchemaViews {
 }
 
 function emptyView(key: string, path: JsonPath, component?: string): SchemaView {
-  return { key, path, component, never: false, typePath: [...path, 'type'], nullable: false, keywords: new Map(), properties: new Map(), required: new Map(), patterns: [], rest: [] };
+  return {
+    key,
+    path,
+    component,
+    never: false,
+    typePath: [...path, 'type'],
+    nullable: false,
+    keywords: new Map(),
+    properties: new Map(),
+    required: new Map(),
+    patterns: [],
+    rest: [],
+  };
 }
 
 function cloneView(v: SchemaView, key: string): SchemaView {
-  return { ...v, key, types: v.types && new Set(v.types), keywords: new Map(v.keywords), properties: new Map(v.properties), required: new Map(v.required), patterns: [...v.patterns], rest: [...v.rest] };
+  return {
+    ...v,
+    key,
+    types: v.types && new Set(v.types),
+    keywords: new Map(v.keywords),
+    properties: new Map(v.properties),
+    required: new Map(v.required),
+    patterns: [...v.patterns],
+    rest: [...v.rest],
+  };
 }
 
 /** Applies 3.0 `nullable` to the types, once every part is merged. */

@@ -46,10 +46,13 @@ export function pageWays(entry: ChangeKind): string[] {
     `${ways.length + 1}. **Accept it explicitly**, when you know no client is affected: say why in the head spec, have the domain's code owners approve it, and bump \`info.version\` to the next major. \`apis check --base\` prints this block with the operation filled in:`,
     '',
     '   ```yaml',
-    ...acceptanceYaml([{ id: entry.id, operation: entry.side === 'document' ? null : 'GET /v1/example' }]).split('\n').map((l) => `   ${l}`),
+    ...acceptanceYaml([{ id: entry.id, operation: entry.side === 'document' ? null : 'GET /v1/example' }])
+      .split('\n')
+      .map((l) => `   ${l}`),
     '   ```',
   );
   return ways;
 }
 
-const NEW_PATH = 'Put the new behaviour under a new path version (`/v2/…`) beside the old operation, which stays as it is; adding operations needs only a minor version bump.';
+const NEW_PATH =
+  'Put the new behaviour under a new path version (`/v2/…`) beside the old operation, which stays as it is; adding operations needs only a minor version bump.';

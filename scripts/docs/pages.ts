@@ -90,7 +90,18 @@ function refLabel(ref: SiteRef): string {
 }
 
 function kindBadge(ref: SiteRef, featurePrefix: string): string {
-  const kind = ref.kind === 'working-copy' ? 'uncommitted' : ref.kind === 'tag' ? 'release' : ref.name === 'master' || ref.name === 'main' ? 'production' : ref.name === 'prototype' ? 'sketches' : ref.name.startsWith(featurePrefix) ? 'feature' : 'branch';
+  const kind =
+    ref.kind === 'working-copy'
+      ? 'uncommitted'
+      : ref.kind === 'tag'
+        ? 'release'
+        : ref.name === 'master' || ref.name === 'main'
+          ? 'production'
+          : ref.name === 'prototype'
+            ? 'sketches'
+            : ref.name.startsWith(featurePrefix)
+              ? 'feature'
+              : 'branch';
   return `<span class="badge badge-${kind}">${kind}</span>`;
 }
 
@@ -109,7 +120,9 @@ export function landingPage(refs: Array<{ ref: SiteRef; summary: RefSummary }>, 
     const base = `${ref.folder}/`;
     const domains = summary.noSpecs
       ? '<span class="muted">no specs/ folder</span>'
-      : summary.domains.map((d) => `<a href="${escapeHtml(base + d.name)}.html"${d.error ? ' class="broken" title="does not load"' : ''}>${escapeHtml(d.name)}</a>`).join(' ');
+      : summary.domains
+          .map((d) => `<a href="${escapeHtml(base + d.name)}.html"${d.error ? ' class="broken" title="does not load"' : ''}>${escapeHtml(d.name)}</a>`)
+          .join(' ');
     const changes = summary.changes ? ` <a class="changes" href="${escapeHtml(base)}changes.html">changes: ${summary.changes.breaking} breaking</a>` : '';
     return `<tr data-ref="${escapeHtml(ref.name)}"><td><a class="ref" href="${escapeHtml(base)}index.html">${escapeHtml(refLabel(ref))}</a> ${kindBadge(ref, featurePrefix)}</td><td>${commitLine(ref)}</td><td class="domains">${domains}${changes}</td></tr>`;
   });
@@ -163,7 +176,11 @@ ${findings}
 
 /** One domain at one ref: Swagger UI on the bundled spec, with links to the ref's other domains. */
 export function domainPage(ref: SiteRef, domain: string, domains: string[], root: string, connect: string[], live: boolean): string {
-  const selector = domains.map((d) => (d === domain ? `<a aria-current="page" href="${escapeHtml(d)}.html">${escapeHtml(d)}</a>` : `<a href="${escapeHtml(d)}.html">${escapeHtml(d)}</a>`)).join('');
+  const selector = domains
+    .map((d) =>
+      d === domain ? `<a aria-current="page" href="${escapeHtml(d)}.html">${escapeHtml(d)}</a>` : `<a href="${escapeHtml(d)}.html">${escapeHtml(d)}</a>`,
+    )
+    .join('');
   const body = `${header(root, [`<a href="index.html">${escapeHtml(refLabel(ref))}</a>`, `<nav class="domain-selector" aria-label="Domains">${selector}</nav>`])}
 <div id="swagger-ui"></div>`;
   return page({

@@ -25,7 +25,17 @@ const RELEASE_TAG = /^[a-z][a-z0-9]*(-[a-z0-9]+)*@\d+\.\d+\.\d+([-+][0-9A-Za-z.-
 const SEP = '\u001f';
 
 export async function listRefs(cwd: string): Promise<SiteRef[]> {
-  const fields = ['%(refname)', '%(objectname)', '%(*objectname)', '%(committerdate:iso-strict)', '%(*committerdate:iso-strict)', '%(authorname)', '%(*authorname)', '%(subject)', '%(*subject)'];
+  const fields = [
+    '%(refname)',
+    '%(objectname)',
+    '%(*objectname)',
+    '%(committerdate:iso-strict)',
+    '%(*committerdate:iso-strict)',
+    '%(authorname)',
+    '%(*authorname)',
+    '%(subject)',
+    '%(*subject)',
+  ];
   const out = await git(['for-each-ref', `--format=${fields.join(SEP)}`, 'refs/heads', 'refs/remotes', 'refs/tags'], cwd);
   const local = new Map<string, SiteRef>();
   const remote = new Map<string, SiteRef>();
@@ -52,7 +62,18 @@ export async function listRefs(cwd: string): Promise<SiteRef[]> {
 
 /** master, prototype, feature branches, other branches (newest first), then tags (newest first). */
 export function orderRefs(refs: SiteRef[], featurePrefix = 'feature/'): SiteRef[] {
-  const rank = (r: SiteRef) => (r.kind === 'working-copy' ? 0 : r.name === 'master' || r.name === 'main' ? 1 : r.name === 'prototype' ? 2 : r.kind === 'tag' ? 5 : r.name.startsWith(featurePrefix) ? 3 : 4);
+  const rank = (r: SiteRef) =>
+    r.kind === 'working-copy'
+      ? 0
+      : r.name === 'master' || r.name === 'main'
+        ? 1
+        : r.name === 'prototype'
+          ? 2
+          : r.kind === 'tag'
+            ? 5
+            : r.name.startsWith(featurePrefix)
+              ? 3
+              : 4;
   return [...refs].sort((a, b) => rank(a) - rank(b) || b.date.localeCompare(a.date) || a.name.localeCompare(b.name));
 }
 
@@ -65,7 +86,11 @@ export function folderOf(kind: RefKind, name: string): string {
   if (kind === 'working-copy') return 'working-copy';
   const safe = name
     .split('/')
-    .map((part) => [...Buffer.from(part, 'utf8')].map((byte) => (/[A-Za-z0-9.@-]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `_${byte.toString(16).padStart(2, '0')}`)).join(''))
+    .map((part) =>
+      [...Buffer.from(part, 'utf8')]
+        .map((byte) => (/[A-Za-z0-9.@-]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `_${byte.toString(16).padStart(2, '0')}`))
+        .join(''),
+    )
     .join('/');
   return `${kind === 'tag' ? 'tags' : 'branches'}/${safe}`;
 }

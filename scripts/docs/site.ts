@@ -16,7 +16,18 @@ import { domainsOf } from '../lib/repo.ts';
 import type { SpecReader } from '../lib/spec-model.ts';
 import { toolchainRoot } from '../lib/toolchain.ts';
 import { writeIfChanged } from '../lib/atomic-write.ts';
-import { brokenDomainPage, changeKindPage, changesPage, domainPage, landingPage, refPage, rulePage, rulesIndexPage, type DomainSummary, type RefSummary } from './pages.ts';
+import {
+  brokenDomainPage,
+  changeKindPage,
+  changesPage,
+  domainPage,
+  landingPage,
+  refPage,
+  rulePage,
+  rulesIndexPage,
+  type DomainSummary,
+  type RefSummary,
+} from './pages.ts';
 import { indexOf } from '../model/openapi-index.ts';
 import { folderOf, listRefs, orderRefs, selectRefs, type SiteRef } from './refs.ts';
 
@@ -24,7 +35,14 @@ import { folderOf, listRefs, orderRefs, selectRefs, type SiteRef } from './refs.
 // where nothing changed then costs little more than starting Node (the incremental target is 1 s).
 const loading = () => Promise.all([import('../lib/spec-model.ts'), import('../lib/bundle.ts')]);
 const linting = () => import('../lint/engine.ts');
-const reporting = () => Promise.all([import('../diff/compare-document.ts'), import('../diff/change.ts'), import('../diff/format/markdown.ts'), import('./markdown.ts'), import('../diff/policy.ts')]);
+const reporting = () =>
+  Promise.all([
+    import('../diff/compare-document.ts'),
+    import('../diff/change.ts'),
+    import('../diff/format/markdown.ts'),
+    import('./markdown.ts'),
+    import('../diff/policy.ts'),
+  ]);
 
 /** Bump when the pages change shape, so every ref is rebuilt once. */
 const SITE_VERSION = 'apis-docs-1';
@@ -70,7 +88,9 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   const { branches } = loadConfig(top);
   const allRefs = hasCommits ? await listRefs(top) : [];
   const selected = selectRefs(allRefs, options.patterns);
-  const workingCopy: SiteRef | undefined = options.workingCopy ? { kind: 'working-copy', name: 'working copy', commit: '', date: new Date().toISOString(), author: '', subject: '', folder: folderOf('working-copy', '') } : undefined;
+  const workingCopy: SiteRef | undefined = options.workingCopy
+    ? { kind: 'working-copy', name: 'working copy', commit: '', date: new Date().toISOString(), author: '', subject: '', folder: folderOf('working-copy', '') }
+    : undefined;
   const targets = workingCopy ? (options.workingCopyOnly ? [workingCopy] : [workingCopy, ...selected]) : selected;
 
   const out = options.out;
@@ -80,7 +100,10 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   const { ids: ruleIds, hash: rulePagesHash } = await writeRulePages(out, manifest.rulePages);
 
   const master = allRefs.find((r) => r.kind === 'branch' && r.name === 'master');
-  const commitTrees = await specsTrees([...new Set([...targets.filter((r) => r.kind !== 'working-copy').map((r) => r.commit), ...(master ? [master.commit] : [])])], top);
+  const commitTrees = await specsTrees(
+    [...new Set([...targets.filter((r) => r.kind !== 'working-copy').map((r) => r.commit), ...(master ? [master.commit] : [])])],
+    top,
+  );
   const masterTree = master ? commitTrees.get(master.commit)! : '';
   let masterDocs: Map<string, LoadedDomain> | undefined;
   const rulesHash = toolchainHash();
@@ -128,10 +151,22 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   // Refs that still exist but were not rebuilt keep their summary; their commit line is refreshed.
   const latest = new Map(allRefs.map((r) => [r.folder, r]));
   const listed = Object.values(manifest.refs).map(({ ref, summary }) => ({ ref: latest.get(ref.folder) ?? ref, summary }));
-  const order = orderRefs(listed.map((l) => l.ref), branches.featurePrefix);
+  const order = orderRefs(
+    listed.map((l) => l.ref),
+    branches.featurePrefix,
+  );
   const byFolder = new Map(listed.map((l) => [l.ref.folder, l]));
-  await writeIfChanged(join(out, 'index.html'), landingPage(order.map((r) => byFolder.get(r.folder)!), branches.featurePrefix));
-  await writeIfChanged(join(out, MANIFEST), JSON.stringify({ version: SITE_VERSION, rulePages: rulePagesHash, refs: manifest.refs } satisfies Manifest, null, 1) + '\n');
+  await writeIfChanged(
+    join(out, 'index.html'),
+    landingPage(
+      order.map((r) => byFolder.get(r.folder)!),
+      branches.featurePrefix,
+    ),
+  );
+  await writeIfChanged(
+    join(out, MANIFEST),
+    JSON.stringify({ version: SITE_VERSION, rulePages: rulePagesHash, refs: manifest.refs } satisfies Manifest, null, 1) + '\n',
+  );
   return { out, refs: targets, built, unchanged, removed };
 }
 
@@ -162,10 +197,15 @@ async function specsTrees(commits: string[], top: string): Promise<Map<string, s
   if (commits.length === 0) return trees;
   const { execFile } = await import('node:child_process');
   const stdout = await new Promise<string>((resolve, reject) => {
-    const child = execFile('git', ['cat-file', '--batch-check'], { cwd: top, maxBuffer: 64 * 1024 * 1024 }, (error, out) => (error ? reject(new UserError(`git cat-file failed: ${error.message.split('\n')[0]}`)) : resolve(out)));
+    const child = execFile('git', ['cat-file', '--batch-check'], { cwd: top, maxBuffer: 64 * 1024 * 1024 }, (error, out) =>
+      error ? reject(new UserError(`git cat-file failed: ${error.message.split('\n')[0]}`)) : resolve(out),
+    );
     child.stdin!.end(commits.map((c) => `${c}:specs\n`).join(''));
   });
-  stdout.split('\n').filter(Boolean).forEach((line, i) => trees.set(commits[i], /^[0-9a-f]+ tree /.test(line) ? line.split(' ')[0] : ''));
+  stdout
+    .split('\n')
+    .filter(Boolean)
+    .forEach((line, i) => trees.set(commits[i], /^[0-9a-f]+ tree /.test(line) ? line.split(' ')[0] : ''));
   return trees;
 }
 
@@ -208,17 +248,26 @@ const CACHE = '.apis-docs-cache';
 
 async function blobsAt(commit: string, top: string): Promise<Map<string, string>> {
   const out = await git(['ls-tree', '-r', '--full-tree', commit], top);
-  return new Map(out.split('\n').filter(Boolean).map((line) => {
-    const [meta, path] = line.split('\t');
-    return [path, meta.split(' ')[2]];
-  }));
+  return new Map(
+    out
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const [meta, path] = line.split('\t');
+        return [path, meta.split(' ')[2]];
+      }),
+  );
 }
 
 /** `toolchain` (the hash of rules and page code) is part of the cache key: new rules, new findings. */
 async function loadRef(ref: SiteRef, top: string, out: string, toolchain: string): Promise<LoadedDomain[]> {
   const specsDir = join(top, 'specs');
   const blobs = ref.kind === 'working-copy' ? undefined : await blobsAt(ref.commit, top);
-  const names = blobs ? [...blobs.keys()].filter((p) => p.startsWith('specs/') && !p.slice(6).includes('/')).map((p) => p.slice(6)) : existsSync(specsDir) ? readdirSync(specsDir) : undefined;
+  const names = blobs
+    ? [...blobs.keys()].filter((p) => p.startsWith('specs/') && !p.slice(6).includes('/')).map((p) => p.slice(6))
+    : existsSync(specsDir)
+      ? readdirSync(specsDir)
+      : undefined;
   if (names === undefined || names.length === 0) return [];
   const domains: LoadedDomain[] = [];
   for (const name of domainsOf(names)) {
@@ -234,11 +283,19 @@ async function loadRef(ref: SiteRef, top: string, out: string, toolchain: string
     const reader: SpecReader = ref.kind === 'working-copy' ? workingTree : await gitReader(ref.commit, top, ref.name);
     try {
       const model = await loadSpec(join(specsDir, `${name}.yaml`), { reader, boundary: top });
-      const findings = (await lintModels([model], { structural: false })).map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, line: f.line, silenced: f.silenced }));
+      const findings = (await lintModels([model], { structural: false })).map((f) => ({
+        rule: f.rule,
+        severity: f.severity,
+        message: f.message,
+        line: f.line,
+        silenced: f.silenced,
+      }));
       const { document } = await bundleModel(model);
       domains.push({ name, document, findings });
       if (cacheFile) {
-        const files = Object.fromEntries([...model.files.keys()].map((abs) => relative(top, abs).split(sep).join('/')).map((rel) => [rel, blobs!.get(rel) ?? '']));
+        const files = Object.fromEntries(
+          [...model.files.keys()].map((abs) => relative(top, abs).split(sep).join('/')).map((rel) => [rel, blobs!.get(rel) ?? '']),
+        );
         await writeIfChanged(cacheFile, JSON.stringify({ files, document, findings } satisfies CachedDomain));
       }
     } catch (error) {
@@ -258,7 +315,6 @@ function readCache(file: string, blobs: Map<string, string>): CachedDomain | und
   }
 }
 
-
 /** The origins "Try it out" may call: the spec's own servers and mocks on this machine. */
 function connectOrigins(document: Record<string, any>): string[] {
   const origins = new Set<string>(['http://127.0.0.1:*', 'http://localhost:*']);
@@ -273,7 +329,14 @@ function connectOrigins(document: Record<string, any>): string[] {
   return [...origins];
 }
 
-async function writeRef(out: string, ref: SiteRef, domains: LoadedDomain[], hash: string, masterDocs: Map<string, LoadedDomain> | undefined, ruleIds: Set<string>): Promise<RefSummary> {
+async function writeRef(
+  out: string,
+  ref: SiteRef,
+  domains: LoadedDomain[],
+  hash: string,
+  masterDocs: Map<string, LoadedDomain> | undefined,
+  ruleIds: Set<string>,
+): Promise<RefSummary> {
   const [{ diffDocuments }, { summarizeChanges }, { formatDiffMarkdown }, { markdownRenderer }, { evaluateGate }] = await reporting();
   const folder = join(out, ref.folder);
   const root = rootOf(ref.folder);
@@ -297,7 +360,11 @@ async function writeRef(out: string, ref: SiteRef, domains: LoadedDomain[], hash
       title: typeof doc.info?.title === 'string' ? doc.info.title : undefined,
       version: typeof doc.info?.version === 'string' ? doc.info.version : undefined,
       operations,
-      findings: { errors: lint.filter((f) => f.severity === 'error' && !f.silenced).length, warnings: lint.filter((f) => f.severity === 'warning' && !f.silenced).length, silenced: lint.filter((f) => f.silenced).length },
+      findings: {
+        errors: lint.filter((f) => f.severity === 'error' && !f.silenced).length,
+        warnings: lint.filter((f) => f.severity === 'warning' && !f.silenced).length,
+        silenced: lint.filter((f) => f.silenced).length,
+      },
     });
     keep.add(`${domain.name}.spec.js`).add(`${domain.name}.json`);
     const json = JSON.stringify(doc);
@@ -315,7 +382,9 @@ async function writeRef(out: string, ref: SiteRef, domains: LoadedDomain[], hash
       const base = masterDocs.get(name);
       const head = domains.find((d) => d.name === name);
       if (base?.error || head?.error) {
-        sections.push(render(`### ${name}\n\nNot compared: ${base?.error ? `master does not load (${base.error})` : `this branch does not load (${head!.error})`}.\n`));
+        sections.push(
+          render(`### ${name}\n\nNot compared: ${base?.error ? `master does not load (${base.error})` : `this branch does not load (${head!.error})`}.\n`),
+        );
         continue;
       }
       // Breaking changes carry their gate status: accepted and allowed ones are shown as such.
@@ -370,12 +439,22 @@ async function copyIfChanged(from: string, to: string): Promise<void> {
 
 /** rules/docs/<id>.md (house rules) and rules/changes/<id>.md (change kinds) rendered, with their indexes; returns the rule ids that have a page. */
 async function writeRulePages(out: string, previousHash: string | undefined): Promise<{ ids: Set<string>; hash: string }> {
-  const pagesIn = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md').map((f) => f.slice(0, -3)).sort() : []);
+  const pagesIn = (dir: string) =>
+    existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith('.md') && f !== 'README.md')
+          .map((f) => f.slice(0, -3))
+          .sort()
+      : [];
   const docsDir = join(toolchainRoot(), 'rules', 'docs');
   const changesDir = join(toolchainRoot(), 'rules', 'changes');
   const ids = pagesIn(docsDir);
   const changeIds = pagesIn(changesDir);
-  const sources = [...ids.map((id) => join(docsDir, `${id}.md`)), ...changeIds.map((id) => join(changesDir, `${id}.md`)), ...(existsSync(join(changesDir, 'README.md')) ? [join(changesDir, 'README.md')] : [])];
+  const sources = [
+    ...ids.map((id) => join(docsDir, `${id}.md`)),
+    ...changeIds.map((id) => join(changesDir, `${id}.md`)),
+    ...(existsSync(join(changesDir, 'README.md')) ? [join(changesDir, 'README.md')] : []),
+  ];
   const hash = sha256([SITE_VERSION, ...sources.map((f) => `${f}\n${readFileSync(f, 'utf8')}`)].join('\0'));
   if (hash === previousHash && existsSync(join(out, 'rules', 'index.html'))) return { ids: new Set(ids), hash };
   const { markdownRenderer } = await import('./markdown.ts');
@@ -389,7 +468,9 @@ async function writeRulePages(out: string, previousHash: string | undefined): Pr
     await writeIfChanged(join(out, 'rules', `${id}.html`), rulePage(id, render(markdown)));
   }
   await writeIfChanged(join(out, 'rules', 'index.html'), rulesIndexPage(index));
-  for (const id of changeIds) await writeIfChanged(join(out, 'changes', `${id}.html`), changeKindPage(id, render(readFileSync(join(changesDir, `${id}.md`), 'utf8'))));
-  if (existsSync(join(changesDir, 'README.md'))) await writeIfChanged(join(out, 'changes', 'index.html'), changeKindPage(null, render(readFileSync(join(changesDir, 'README.md'), 'utf8'))));
+  for (const id of changeIds)
+    await writeIfChanged(join(out, 'changes', `${id}.html`), changeKindPage(id, render(readFileSync(join(changesDir, `${id}.md`), 'utf8'))));
+  if (existsSync(join(changesDir, 'README.md')))
+    await writeIfChanged(join(out, 'changes', 'index.html'), changeKindPage(null, render(readFileSync(join(changesDir, 'README.md'), 'utf8'))));
   return { ids: new Set(ids), hash };
 }

@@ -61,9 +61,16 @@ async function precompiledRuntime(runtimeDir: string): Promise<Map<string, { js:
   const result = new Map<string, { js: string; dts: string }>();
   try {
     for (const name of (await readdir(runtimeDir)).filter((f) => f.endsWith('.ts'))) {
-      const [source, js, dts] = await Promise.all([stat(join(runtimeDir, name)), stat(join(compiled, name.replace(/\.ts$/, '.js'))), stat(join(compiled, name.replace(/\.ts$/, '.d.ts')))]);
+      const [source, js, dts] = await Promise.all([
+        stat(join(runtimeDir, name)),
+        stat(join(compiled, name.replace(/\.ts$/, '.js'))),
+        stat(join(compiled, name.replace(/\.ts$/, '.d.ts'))),
+      ]);
       if (js.mtimeMs < source.mtimeMs || dts.mtimeMs < source.mtimeMs) return new Map();
-      result.set(`runtime/${name}`, { js: await readFile(join(compiled, name.replace(/\.ts$/, '.js')), 'utf8'), dts: await readFile(join(compiled, name.replace(/\.ts$/, '.d.ts')), 'utf8') });
+      result.set(`runtime/${name}`, {
+        js: await readFile(join(compiled, name.replace(/\.ts$/, '.js')), 'utf8'),
+        dts: await readFile(join(compiled, name.replace(/\.ts$/, '.d.ts')), 'utf8'),
+      });
     }
   } catch {
     return new Map();

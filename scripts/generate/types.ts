@@ -9,7 +9,9 @@ const require = createRequire(import.meta.url);
  * built here, so a redocly.yaml lying in the working folder never changes or breaks generation.
  */
 async function ownRedoclyConfig(): Promise<unknown> {
-  const redocly = createRequire(require.resolve('openapi-typescript'))('@redocly/openapi-core') as { createConfig(raw: unknown, options?: unknown): Promise<unknown> };
+  const redocly = createRequire(require.resolve('openapi-typescript'))('@redocly/openapi-core') as {
+    createConfig(raw: unknown, options?: unknown): Promise<unknown>;
+  };
   return redocly.createConfig({ rules: {} }, { extends: ['minimal'] });
 }
 
@@ -32,7 +34,11 @@ function withOptionalIdempotencyKey(document: Record<string, any>): Record<strin
 }
 
 export async function schemaTypes(document: Record<string, any>): Promise<string> {
-  const ast = await openapiTS(withOptionalIdempotencyKey(document) as never, { redocly: (await ownRedoclyConfig()) as never, exportType: false, rootTypes: false, // A default does not make a request property required.
-    defaultNonNullable: false });
+  const ast = await openapiTS(withOptionalIdempotencyKey(document) as never, {
+    redocly: (await ownRedoclyConfig()) as never,
+    exportType: false,
+    rootTypes: false, // A default does not make a request property required.
+    defaultNonNullable: false,
+  });
   return astToString(ast);
 }

@@ -46,7 +46,13 @@ type Check = (context: CheckContext) => Promise<CheckOutcome>;
 const lintCheck: Check = async ({ specs, base, report }) => {
   const all = await lintModels(specs.map((s) => s.model));
   // With a base, only findings that are new since it fail, so a new rule can land before old specs are fixed.
-  const baseline = base ? await newSince(base, specs.map((s) => s.model), all) : undefined;
+  const baseline = base
+    ? await newSince(
+        base,
+        specs.map((s) => s.model),
+        all,
+      )
+    : undefined;
   const findings = baseline?.findings ?? all;
   const preexisting = baseline?.preexisting ?? 0;
   report.silenced.push(...all.filter((f) => f.silenced).map((f) => ({ rule: f.rule, file: f.file, line: f.line, message: f.message, reason: f.reason ?? '' })));
@@ -69,17 +75,29 @@ const generatedCheck: Check = async ({ root, specs }) => {
     name: 'generated',
     ok: stale.length === 0,
     summary: stale.length === 0 ? 'generated code matches the specs' : `${plural(stale.length, 'generated file')} not up to date`,
-    details: stale.length > 0 ? stale.slice(0, 20).map((s) => `  ${s}\n`).join('') + (stale.length > 20 ? `  … and ${stale.length - 20} more\n` : '') : undefined,
+    details:
+      stale.length > 0
+        ? stale
+            .slice(0, 20)
+            .map((s) => `  ${s}\n`)
+            .join('') + (stale.length > 20 ? `  … and ${stale.length - 20} more\n` : '')
+        : undefined,
     reproduce: 'npx apis generate',
   };
 };
 
 const breakingChangeCheck: Check = async ({ root, base, specs, report }) => {
-  if (!base) return { name: 'breaking', ok: true, summary: 'skipped (pass --base <ref> to judge changes against it)', reproduce: 'npx apis check --base master' };
-  const domains = await diffDomains(base, root, specs.map((s) => s.domain));
+  if (!base)
+    return { name: 'breaking', ok: true, summary: 'skipped (pass --base <ref> to judge changes against it)', reproduce: 'npx apis check --base master' };
+  const domains = await diffDomains(
+    base,
+    root,
+    specs.map((s) => s.domain),
+  );
   const repository = await repositoryUrl(root);
   const link = (id: string) => pageLink(repository, changePagePath(id));
-  for (const d of domains) if (d.changes.length > 0) report.changes.push(formatDiff('markdown', { title: `${d.domain}: changes against ${base}`, changes: d.changes, link }));
+  for (const d of domains)
+    if (d.changes.length > 0) report.changes.push(formatDiff('markdown', { title: `${d.domain}: changes against ${base}`, changes: d.changes, link }));
   const lines: string[] = [];
   const failing: string[] = [];
   for (const d of domains) {
@@ -91,7 +109,10 @@ const breakingChangeCheck: Check = async ({ root, base, specs, report }) => {
   return {
     name: 'breaking',
     ok: failing.length === 0,
-    summary: failing.length === 0 ? `${plural(changed, 'domain')} changed against ${base}, no unaccepted breaking change` : `${plural(failing.length, 'domain')} with unaccepted breaking changes or version problems against ${base}`,
+    summary:
+      failing.length === 0
+        ? `${plural(changed, 'domain')} changed against ${base}, no unaccepted breaking change`
+        : `${plural(failing.length, 'domain')} with unaccepted breaking changes or version problems against ${base}`,
     details: lines.length > 0 ? lines.join('\n') + '\n' : undefined,
     reproduce: failing.length > 0 ? failing.map((d) => `npx apis diff ${base}:${specFile(d)} ${specFile(d)}`).join(' && ') : `npx apis check --base ${base}`,
   };
@@ -103,17 +124,26 @@ const specFile = (domain: string) => `specs/${domain}.yaml`;
 function gateReport({ domain, base: baseDoc, head: headDoc, gate }: DomainDiff, base: string): string[] {
   const baseVersion = String(baseDoc?.info?.version ?? '');
   const headVersion = String(headDoc?.info?.version ?? '');
-  const bump = gate.expectedBump !== 'none' ? gate.expectedBump : gate.blocking.length > 0 ? `major once the breaking changes are accepted (${nextMajor(baseVersion)} or later)` : 'none';
-  const lines = [`  ${domain}: ${gate.blocking.length} not accepted, ${gate.accepted.length} accepted, ${gate.sunsetRemovals.length} removed after sunset; version ${baseVersion || '(new)'} → ${headVersion || '(removed)'}; expected version bump: ${bump}`];
+  const bump =
+    gate.expectedBump !== 'none'
+      ? gate.expectedBump
+      : gate.blocking.length > 0
+        ? `major once the breaking changes are accepted (${nextMajor(baseVersion)} or later)`
+        : 'none';
+  const lines = [
+    `  ${domain}: ${gate.blocking.length} not accepted, ${gate.accepted.length} accepted, ${gate.sunsetRemovals.length} removed after sunset; version ${baseVersion || '(new)'} → ${headVersion || '(removed)'}; expected version bump: ${bump}`,
+  ];
   for (const c of gate.blocking) {
     const kind = changeKind(c.id);
     lines.push(`    ✖ ${c.operation ?? '(document)'}: ${c.message} [${c.id}]`);
     if (kind) lines.push(`      why: ${kind.why} (${changePagePath(c.id)})`);
     if (kind?.instead) lines.push(`      instead: ${kind.instead}`);
   }
-  for (const { change, reason } of gate.accepted) lines.push(`    ✔ accepted ${change.operation ?? '(document)'}: ${change.message} [${change.id}] (reason: ${reason})`);
+  for (const { change, reason } of gate.accepted)
+    lines.push(`    ✔ accepted ${change.operation ?? '(document)'}: ${change.message} [${change.id}] (reason: ${reason})`);
   for (const c of gate.sunsetRemovals) lines.push(`    ✔ sunset ${c.message}`);
-  for (const a of gate.stale) lines.push(`    ✖ x-accepted-breaking-changes[${a.index}] (${a.change} on ${a.operation ?? 'the document'}) matches no change against ${base}: remove it`);
+  for (const a of gate.stale)
+    lines.push(`    ✖ x-accepted-breaking-changes[${a.index}] (${a.change} on ${a.operation ?? 'the document'}) matches no change against ${base}: remove it`);
   for (const a of gate.unreasoned) lines.push(`    ✖ x-accepted-breaking-changes[${a.index}] needs a reason of at least 10 characters`);
   if (gate.versionProblem) lines.push(`    ✖ ${gate.versionProblem}`);
   if (gate.blocking.length > 0) {
@@ -134,7 +164,8 @@ function gateReport({ domain, base: baseDoc, head: headDoc, gate }: DomainDiff, 
 const codeownersCheck: Check = async ({ root }) => {
   const path = join(root, 'CODEOWNERS');
   const text = await readFile(path, 'utf8').catch(() => undefined);
-  const problems = text === undefined ? [{ line: 0, message: 'CODEOWNERS is missing' }] : validateCodeowners(text, await repoFiles(root).catch(() => filesOnDisk(root)));
+  const problems =
+    text === undefined ? [{ line: 0, message: 'CODEOWNERS is missing' }] : validateCodeowners(text, await repoFiles(root).catch(() => filesOnDisk(root)));
   return {
     name: 'owners',
     ok: problems.length === 0,
@@ -148,7 +179,11 @@ const codeownersCheck: Check = async ({ root }) => {
 function filesOnDisk(root: string): string[] {
   return (readdirSync(root, { recursive: true, withFileTypes: true }) as Dirent[])
     .filter((e) => e.isFile())
-    .map((e) => relative(root, join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)).split('\\').join('/'))
+    .map((e) =>
+      relative(root, join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
+        .split('\\')
+        .join('/'),
+    )
     .filter((f) => !/^(node_modules|\.git|\.cache)\//.test(f));
 }
 
@@ -174,7 +209,12 @@ export async function runCheckSuite(options: { base?: string; domains?: string[]
 }
 
 /** The PR comment's rows for the checks `apis check` runs. */
-export const COMMENT_NAMES: Record<string, CheckName | undefined> = { lint: 'lint', breaking: 'breaking changes', generated: 'generated files', owners: 'lint' };
+export const COMMENT_NAMES: Record<string, CheckName | undefined> = {
+  lint: 'lint',
+  breaking: 'breaking changes',
+  generated: 'generated files',
+  owners: 'lint',
+};
 
 export function reportChecks(outcomes: CheckOutcome[]): string {
   const paint = colorizer();
@@ -188,4 +228,3 @@ export function reportChecks(outcomes: CheckOutcome[]): string {
   lines.push(failed === 0 ? paint('green', `all ${outcomes.length} checks passed`) : paint('red', `${failed} of ${outcomes.length} checks failed`));
   return lines.join('\n') + '\n';
 }
-

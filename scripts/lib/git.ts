@@ -15,7 +15,10 @@ export async function git(args: string[], cwd: string): Promise<string> {
   } catch (error) {
     const e = error as { stderr?: string; code?: string | number; message: string };
     if (e.code === 'ENOENT') throw new UserError('git is not installed or not on PATH');
-    const reason = (e.stderr ?? e.message).trim().split('\n')[0].replace(/^fatal: /, '');
+    const reason = (e.stderr ?? e.message)
+      .trim()
+      .split('\n')[0]
+      .replace(/^fatal: /, '');
     throw new UserError(`git ${args[0]} failed: ${reason}`);
   }
 }
@@ -56,7 +59,11 @@ function blobReader(ref: string, top: string, label = ref): SpecReader {
       const rel = toRepoPath(absPath);
       if (rel.startsWith('..')) return undefined;
       try {
-        const { stdout } = await run('git', ['cat-file', 'blob', `${ref}:${rel}`], { cwd: top, encoding: 'buffer', maxBuffer: limits.maxInputBytes + 1024 * 1024 });
+        const { stdout } = await run('git', ['cat-file', 'blob', `${ref}:${rel}`], {
+          cwd: top,
+          encoding: 'buffer',
+          maxBuffer: limits.maxInputBytes + 1024 * 1024,
+        });
         return new Uint8Array(stdout);
       } catch (error) {
         const stderr = String((error as { stderr?: Buffer }).stderr ?? '');

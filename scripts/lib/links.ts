@@ -9,7 +9,10 @@ import { git } from './git.ts';
 
 /** `https://github.com/acme/apis` from the forms package.json and git remotes take; undefined otherwise. */
 export function browsableRepository(url: string): string | undefined {
-  const trimmed = url.trim().replace(/^git\+/, '').replace(/\.git$/, '');
+  const trimmed = url
+    .trim()
+    .replace(/^git\+/, '')
+    .replace(/\.git$/, '');
   const ssh = /^(?:ssh:\/\/)?git@([\w.-]+)[:/]([\w.-]+\/[\w.-]+)$/.exec(trimmed);
   if (ssh) return `https://${ssh[1]}/${ssh[2]}`;
   const shorthand = /^(?:github:)?([\w.-]+\/[\w.-]+)$/.exec(trimmed);

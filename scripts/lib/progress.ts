@@ -2,7 +2,10 @@
  * Progress for work that may take a while: silent if it ends within a second, then one line kept up
  * to date on a terminal (a line per step elsewhere, e.g. in CI logs).
  */
-export function progress(label: string, stream: NodeJS.WriteStream = process.stderr): { update(done: number, total: number, detail?: string): void; end(): void } {
+export function progress(
+  label: string,
+  stream: NodeJS.WriteStream = process.stderr,
+): { update(done: number, total: number, detail?: string): void; end(): void } {
   const started = Date.now();
   let shown = false;
   let last = '';

@@ -36,7 +36,6 @@ export const workingTree: SpecReader = {
   label: displayPath,
 };
 
-
 export interface RefProblem {
   file: string;
   line: number;
@@ -116,13 +115,7 @@ function checkOpenApi(document: unknown, label: string): '3.0' | '3.1' {
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /** Walks every $ref once, loading the files they name; iterative so deep documents cannot overflow the stack. */
-async function followRefs(
-  root: ParsedSource,
-  rootPath: string,
-  files: Map<string, ParsedSource>,
-  reader: SpecReader,
-  boundary: string,
-): Promise<RefProblem[]> {
+async function followRefs(root: ParsedSource, rootPath: string, files: Map<string, ParsedSource>, reader: SpecReader, boundary: string): Promise<RefProblem[]> {
   const problems: RefProblem[] = [];
   const queue: Array<[string, ParsedSource, number]> = [[rootPath, root, 0]];
   const missing = new Set<string>();
@@ -137,7 +130,9 @@ async function followRefs(
       if (target !== '') {
         if (URL_SCHEME.test(target)) {
           const p = at();
-          throw new UserError(`${p.file}:${p.line}:${p.column}: $ref to a URL (${ref}) is refused: contracts must not depend on the network; copy the schema into the repository`);
+          throw new UserError(
+            `${p.file}:${p.line}:${p.column}: $ref to a URL (${ref}) is refused: contracts must not depend on the network; copy the schema into the repository`,
+          );
         }
         const decoded = decodeUriPart(target);
         if (decoded === undefined) {
@@ -159,7 +154,9 @@ async function followRefs(
             }
             if (depth + 1 > limits.maxRefDepth) {
               const p = at();
-              throw new UserError(`${p.file}:${p.line}:${p.column}: $ref ${ref} goes more than ${limits.maxRefDepth} files deep (raise the limit with APIS_MAX_REF_DEPTH=<n>)`);
+              throw new UserError(
+                `${p.file}:${p.line}:${p.column}: $ref ${ref} goes more than ${limits.maxRefDepth} files deep (raise the limit with APIS_MAX_REF_DEPTH=<n>)`,
+              );
             }
             queue.push([targetPath, loaded, depth + 1]);
           } else {
@@ -174,7 +171,8 @@ async function followRefs(
       if (fragment === '') continue;
       const segments = refFragmentToPath(fragment);
       if (!segments) problems.push({ ...at(), message: `$ref ${ref}: malformed percent-encoding in the JSON pointer` });
-      else if (!hasPointer(files.get(targetPath)!.value, segments)) problems.push({ ...at(), message: `$ref ${ref}: no such location in ${reader.label(targetPath)}` });
+      else if (!hasPointer(files.get(targetPath)!.value, segments))
+        problems.push({ ...at(), message: `$ref ${ref}: no such location in ${reader.label(targetPath)}` });
     }
   }
   return problems;
@@ -225,11 +223,19 @@ function refCycles(files: Map<string, ParsedSource>): RefProblem[] {
   for (const [filePath, source] of files) {
     for (const { ref, pointer } of collectRefs(source.value)) {
       const hash = ref.indexOf('#');
-      const file = hash === 0 || (hash === -1 && ref === '') ? filePath : resolve(dirname(filePath), decodeUriPart(hash === -1 ? ref : ref.slice(0, hash)) ?? '');
+      const file =
+        hash === 0 || (hash === -1 && ref === '') ? filePath : resolve(dirname(filePath), decodeUriPart(hash === -1 ? ref : ref.slice(0, hash)) ?? '');
       const segments = refFragmentToPath(hash === -1 ? '' : ref.slice(hash + 1));
       const from = `${filePath}#${pointer}`;
       sites.set(from, { source, pointer, ref });
-      if (segments && files.has(file)) target.set(from, `${file}#${segments.map(pointerSegment).map((s) => `/${s}`).join('')}`);
+      if (segments && files.has(file))
+        target.set(
+          from,
+          `${file}#${segments
+            .map(pointerSegment)
+            .map((s) => `/${s}`)
+            .join('')}`,
+        );
     }
   }
   const problems: RefProblem[] = [];

@@ -38,8 +38,14 @@ function acceptanceFindings(ref: string, base: SpecModel | null, head: SpecModel
   const gate = evaluateGate(base?.document ?? null, head.document, diffDocuments(base?.document ?? null, head.document));
   const rule = 'accepted-breaking-change';
   const problems = [
-    ...gate.stale.map((a) => ({ a, message: `x-accepted-breaking-changes[${a.index}] (${a.change} on ${a.operation ?? 'the document'}) matches no change against ${ref}: remove it (${rule})` })),
-    ...gate.unreasoned.map((a) => ({ a, message: `x-accepted-breaking-changes[${a.index}] needs a reason of at least 10 characters that the code owners approve (${rule})` })),
+    ...gate.stale.map((a) => ({
+      a,
+      message: `x-accepted-breaking-changes[${a.index}] (${a.change} on ${a.operation ?? 'the document'}) matches no change against ${ref}: remove it (${rule})`,
+    })),
+    ...gate.unreasoned.map((a) => ({
+      a,
+      message: `x-accepted-breaking-changes[${a.index}] needs a reason of at least 10 characters that the code owners approve (${rule})`,
+    })),
   ];
   return problems.map(({ a, message }) => {
     const pointer = pointerOf(['x-accepted-breaking-changes', a.index]);

@@ -14,7 +14,18 @@ export async function lintModels(models: SpecModel[], options: { structural?: bo
     // House rules only read the document; they run before Redocly, which owns it afterwards.
     const raw = houseFindings(model);
     for (const p of model.refProblems.filter((problem) => problem.cycle)) {
-      raw.push({ rule: 'no-ref-cycle', severity: 'error', message: `${p.message} (no-ref-cycle)`, file: p.file, line: 0, column: 0, pointer: `${p.pointer}/$ref`, silenced: false, reason: null, source: [...model.files.entries()].find(([, f]) => f.file === p.file)?.[0] ?? model.path });
+      raw.push({
+        rule: 'no-ref-cycle',
+        severity: 'error',
+        message: `${p.message} (no-ref-cycle)`,
+        file: p.file,
+        line: 0,
+        column: 0,
+        pointer: `${p.pointer}/$ref`,
+        silenced: false,
+        reason: null,
+        source: [...model.files.entries()].find(([, f]) => f.file === p.file)?.[0] ?? model.path,
+      });
     }
     // Redocly loads only when structure is checked (it is the slowest module to load).
     if (options.structural !== false) raw.push(...(await (await import('./structural.ts')).structuralFindings(model)));
@@ -37,4 +48,3 @@ export async function lintModels(models: SpecModel[], options: { structural?: bo
   }
   return findings.sort(compareFindings);
 }
-

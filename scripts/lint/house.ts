@@ -5,7 +5,10 @@ import type { Finding } from './finding.ts';
 
 interface HouseRule {
   severity: 'error' | 'warn';
-  then: { function: (input: unknown, options: unknown, context: unknown) => Array<{ message: string; path?: Array<string | number> }> | void; functionOptions?: unknown };
+  then: {
+    function: (input: unknown, options: unknown, context: unknown) => Array<{ message: string; path?: Array<string | number> }> | void;
+    functionOptions?: unknown;
+  };
 }
 
 /**

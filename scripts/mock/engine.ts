@@ -15,7 +15,6 @@ import { pointerOf } from '../model/pointer.ts';
 import type { FaultDecision } from './faults.ts';
 import { IdempotencyStore, requestFingerprint, type StoredResponse } from './idempotency.ts';
 
-
 export interface MockRequest {
   method: string;
   /** The path inside the domain, e.g. /v1/payments. */
@@ -91,10 +90,22 @@ async function prepareOperations(document: Record<string, unknown>): Promise<Ope
       (error) => parentPort.postMessage({ error: String(error && error.message || error) }),
     );`;
   const seconds = limits.mockPrepareSeconds;
-  const worker = new Worker(script, { eval: true, workerData: { prismPath, document }, resourceLimits: { maxOldGenerationSizeMb: limits.mockPrepareMemoryMb } });
+  const worker = new Worker(script, {
+    eval: true,
+    workerData: { prismPath, document },
+    resourceLimits: { maxOldGenerationSizeMb: limits.mockPrepareMemoryMb },
+  });
   try {
     return await new Promise<Operation[]>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new UserError(`Prism could not prepare this spec for mocking within ${seconds} s (${(size / 1024 / 1024).toFixed(0)} MB; raise the limit with APIS_MOCK_PREPARE_SECONDS=<seconds>)`)), seconds * 1000);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new UserError(
+              `Prism could not prepare this spec for mocking within ${seconds} s (${(size / 1024 / 1024).toFixed(0)} MB; raise the limit with APIS_MOCK_PREPARE_SECONDS=<seconds>)`,
+            ),
+          ),
+        seconds * 1000,
+      );
       worker.once('message', (message: { operations?: Operation[]; error?: string }) => {
         clearTimeout(timer);
         if (message.error !== undefined) reject(new Error(message.error));
@@ -102,7 +113,13 @@ async function prepareOperations(document: Record<string, unknown>): Promise<Ope
       });
       worker.once('error', (error: Error & { code?: string }) => {
         clearTimeout(timer);
-        reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new UserError(`Prism ran out of memory preparing this spec for mocking (${limits.mockPrepareMemoryMb} MB; raise it with APIS_MOCK_PREPARE_MB=<megabytes>)`) : error);
+        reject(
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new UserError(
+                `Prism ran out of memory preparing this spec for mocking (${limits.mockPrepareMemoryMb} MB; raise it with APIS_MOCK_PREPARE_MB=<megabytes>)`,
+              )
+            : error,
+        );
       });
     });
   } finally {
@@ -116,7 +133,17 @@ export class DomainEngine {
   private constructor(
     readonly domain: string,
     readonly operations: Operation[],
-    private readonly prism: { request: (input: IHttpRequest, ops: never[], config?: IHttpConfig) => () => Promise<{ _tag: 'Left' | 'Right'; left?: ProblemError; right?: { output: IHttpResponse; validations: { input: Diagnostic[]; output: Diagnostic[] } } }> },
+    private readonly prism: {
+      request: (
+        input: IHttpRequest,
+        ops: never[],
+        config?: IHttpConfig,
+      ) => () => Promise<{
+        _tag: 'Left' | 'Right';
+        left?: ProblemError;
+        right?: { output: IHttpResponse; validations: { input: Diagnostic[]; output: Diagnostic[] } };
+      }>;
+    },
     private readonly config: IHttpConfig,
   ) {}
 
@@ -130,10 +157,13 @@ export class DomainEngine {
       if (error instanceof UserError) throw new UserError(`${file}: ${error.message}`);
       throw new UserError(`${file}: Prism cannot read the spec: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
     }
-    if (operations.length === 0) throw new UserError(`${file}: has no operations to ${mode.kind === 'mock' ? 'mock' : 'proxy'} (webhooks alone are not served)`);
+    if (operations.length === 0)
+      throw new UserError(`${file}: has no operations to ${mode.kind === 'mock' ? 'mock' : 'proxy'} (webhooks alone are not served)`);
     const shared = { validateRequest: true, validateResponse: true, checkSecurity: true, errors: false, upstreamProxy: undefined };
     const config = (
-      mode.kind === 'mock' ? { ...shared, isProxy: false, mock: { dynamic: mode.dynamic, seed: mode.seed } } : { ...shared, isProxy: true, upstream: mode.upstream, mock: { dynamic: false } }
+      mode.kind === 'mock'
+        ? { ...shared, isProxy: false, mock: { dynamic: mode.dynamic, seed: mode.seed } }
+        : { ...shared, isProxy: true, upstream: mode.upstream, mock: { dynamic: false } }
     ) as IHttpConfig;
     const logger = modules.createLogger(`apis-mock-${domain}`, { level: 'silent' });
     const prism = modules.http.createInstance(config, { logger }) as unknown as DomainEngine['prism'];
@@ -153,7 +183,12 @@ export class DomainEngine {
       const conflict = await this.statusResponse(input, operation, 409, 'The Idempotency-Key was already used with another request');
       return { ...conflict, notes: [`Idempotency-Key ${key} reused with another request: 409`] };
     }
-    if (claim.kind === 'replay') return { ...claim.response, headers: { ...claim.response.headers, 'idempotent-replayed': 'true' }, notes: [`replayed the answer to Idempotency-Key ${key}`] };
+    if (claim.kind === 'replay')
+      return {
+        ...claim.response,
+        headers: { ...claim.response.headers, 'idempotent-replayed': 'true' },
+        notes: [`replayed the answer to Idempotency-Key ${key}`],
+      };
     try {
       const { response, processed } = await this.answer(input);
       claim.settle(processed && response.status < 500 ? { status: response.status, headers: response.headers, body: response.body } : undefined);
@@ -165,7 +200,12 @@ export class DomainEngine {
   }
 
   private prismInput(request: MockRequest): IHttpRequest {
-    return { method: request.method.toLowerCase() as IHttpRequest['method'], url: { path: request.path, query: request.query }, headers: request.headers, body: request.body };
+    return {
+      method: request.method.toLowerCase() as IHttpRequest['method'],
+      url: { path: request.path, query: request.query },
+      headers: request.headers,
+      body: request.body,
+    };
   }
 
   private operationOf(input: IHttpRequest): Operation | undefined {
@@ -177,7 +217,10 @@ export class DomainEngine {
   private async answer(input: IHttpRequest, code?: number): Promise<{ response: MockResponse; processed: boolean }> {
     const preferred = modules!.getHttpConfigFromRequest(input);
     if (preferred._tag === 'Left') return { response: problem(400, 'The Prefer header is not valid', preferred.left!.message), processed: false };
-    const config = { ...this.config, mock: { ...(this.config as { mock: object }).mock, ...dropUndefined(preferred.right!), ...(code ? { code } : {}) } } as IHttpConfig;
+    const config = {
+      ...this.config,
+      mock: { ...(this.config as { mock: object }).mock, ...dropUndefined(preferred.right!), ...(code ? { code } : {}) },
+    } as IHttpConfig;
     const result = await this.prism.request(input, this.operations as never[], config)();
     if (result._tag === 'Left') {
       const error = result.left!;
@@ -190,7 +233,8 @@ export class DomainEngine {
     }
     const { output, validations } = result.right!;
     const errors = validations.input.filter((v) => isError(v));
-    if (errors.some((v) => String(v.code) === '401')) return { response: toResponse(output, ['unauthorised: the request does not meet the security requirements']), processed: false };
+    if (errors.some((v) => String(v.code) === '401'))
+      return { response: toResponse(output, ['unauthorised: the request does not meet the security requirements']), processed: false };
     if (errors.length > 0) return { response: invalidRequest(output, errors), processed: false };
     const notes = validations.output.filter(isError).map((v) => `response violates the spec: ${locationOf(v)} ${v.message}`);
     return { response: toResponse(output, notes), processed: true };
@@ -239,7 +283,14 @@ function toResponse(output: IHttpResponse, notes: string[]): MockResponse {
   return { status: output.statusCode, headers, body, notes };
 }
 
-export function problem(status: number, title: string, detail?: string, extraHeaders?: Record<string, string>, type = 'about:blank', extra: Record<string, unknown> = {}): MockResponse {
+export function problem(
+  status: number,
+  title: string,
+  detail?: string,
+  extraHeaders?: Record<string, string>,
+  type = 'about:blank',
+  extra: Record<string, unknown> = {},
+): MockResponse {
   const body: Record<string, unknown> = { type, title, status };
   if (detail) body.detail = detail;
   Object.assign(body, extra);

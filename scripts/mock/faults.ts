@@ -188,7 +188,10 @@ export class FaultInjector {
 export function parseFaultHeader(value: string): { fault?: Fault; delayMs?: number; retryAfterSeconds?: number } {
   const result: { fault?: Fault; delayMs?: number; retryAfterSeconds?: number } = {};
   const where = 'Mock-Fault header';
-  for (const token of value.split(/[,;]/).map((t) => t.trim()).filter(Boolean)) {
+  for (const token of value
+    .split(/[,;]/)
+    .map((t) => t.trim())
+    .filter(Boolean)) {
     const [name, arg] = token.split('=').map((t) => t.trim());
     if (arg === undefined) result.fault = parseFault(name, where);
     else if (name.toLowerCase() === 'delay') result.delayMs = parseLatency(arg, where).minMs;

@@ -38,7 +38,13 @@ export function createMockServer({ engines, faults, onRequest }: MockServerOptio
       .then((response) => {
         if (response.drop) res.socket?.destroy();
         else send(res, response);
-        onRequest?.({ method: req.method ?? 'GET', url: req.url ?? '/', status: response.drop ? 'dropped' : response.status, ms: performance.now() - started, notes: response.notes });
+        onRequest?.({
+          method: req.method ?? 'GET',
+          url: req.url ?? '/',
+          status: response.drop ? 'dropped' : response.status,
+          ms: performance.now() - started,
+          notes: response.notes,
+        });
       });
   });
   return Object.assign(server, {
@@ -53,7 +59,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, byPrefix: Map<s
   const url = new URL(req.url ?? '/', 'http://mock.invalid');
   const [, prefix = '', ...rest] = url.pathname.split('/');
   if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
-    return { status: 204, headers: { 'access-control-allow-methods': 'GET,HEAD,POST,PUT,PATCH,DELETE,OPTIONS', 'access-control-max-age': '600' }, body: undefined, notes: [] };
+    return {
+      status: 204,
+      headers: { 'access-control-allow-methods': 'GET,HEAD,POST,PUT,PATCH,DELETE,OPTIONS', 'access-control-max-age': '600' },
+      body: undefined,
+      notes: [],
+    };
   }
   const engine = byPrefix.get(decodeURIComponent(prefix));
   if (!engine) {
@@ -80,7 +91,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, byPrefix: Map<s
     query[key] = values.length === 1 ? values[0] : values;
   }
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) if (value !== undefined && name !== FAULT_HEADER) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  for (const [name, value] of Object.entries(req.headers))
+    if (value !== undefined && name !== FAULT_HEADER) headers[name] = Array.isArray(value) ? value.join(', ') : value;
   return engine.respond({ method: req.method ?? 'GET', path: '/' + rest.join('/'), query, headers, body }, fate);
 }
 

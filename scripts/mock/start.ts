@@ -63,7 +63,8 @@ export async function startMock(domains: string[], options: MockOptions, onReque
 
 function engineMode(domains: string[], options: MockOptions): EngineMode {
   if (options.proxy === undefined) return { kind: 'mock', dynamic: Boolean(options.dynamic), seed: options.dynamic ? (options.seed ?? '1') : undefined };
-  if (domains.length !== 1) throw new UserError('--proxy checks one backend against one spec: name exactly one domain (e.g. apis mock --proxy http://localhost:8080 payments)');
+  if (domains.length !== 1)
+    throw new UserError('--proxy checks one backend against one spec: name exactly one domain (e.g. apis mock --proxy http://localhost:8080 payments)');
   let upstream: URL;
   try {
     upstream = new URL(options.proxy);

@@ -90,7 +90,20 @@ export function isObject(value: unknown): value is Record<string, any> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-const SCHEMA_SINGLE = ['items', 'additionalProperties', 'unevaluatedProperties', 'unevaluatedItems', 'not', 'contains', 'if', 'then', 'else', 'propertyNames', 'contentSchema', 'additionalItems'];
+const SCHEMA_SINGLE = [
+  'items',
+  'additionalProperties',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'not',
+  'contains',
+  'if',
+  'then',
+  'else',
+  'propertyNames',
+  'contentSchema',
+  'additionalItems',
+];
 const SCHEMA_MAPS = ['properties', 'patternProperties', 'dependentSchemas', '$defs', 'definitions'];
 const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
 
@@ -247,7 +260,8 @@ function buildIndex(document: Record<string, any>): OpenApiIndex {
     const queue: SchemaEntry[] = [];
     const addContent = (content: unknown, path: JsonPath) => {
       if (!isObject(content)) return;
-      for (const [type, media] of Object.entries(content)) if (isObject(media) && 'schema' in media) queue.push({ node: media.schema, path: [...path, type, 'schema'] });
+      for (const [type, media] of Object.entries(content))
+        if (isObject(media) && 'schema' in media) queue.push({ node: media.schema, path: [...path, type, 'schema'] });
     };
     for (const op of operations) {
       if (op.kind === 'path') {
@@ -275,7 +289,8 @@ function buildIndex(document: Record<string, any>): OpenApiIndex {
       for (const k of ['properties', 'patternProperties']) {
         if (isObject(schema[k])) for (const [n, c] of Object.entries(schema[k])) queue.push({ node: c, path: [...resolved.path, k, n] });
       }
-      for (const k of SCHEMA_LISTS) if (Array.isArray(schema[k])) schema[k].forEach((c: unknown, i: number) => queue.push({ node: c, path: [...resolved.path, k, i] }));
+      for (const k of SCHEMA_LISTS)
+        if (Array.isArray(schema[k])) schema[k].forEach((c: unknown, i: number) => queue.push({ node: c, path: [...resolved.path, k, i] }));
     }
     return outgoing;
   };

@@ -17,7 +17,11 @@ export function pointerOf(path: JsonPath): string {
 /** `/a/b~1c` or `#/a/b~1c` → `['a', 'b/c']`. */
 export function pointerToPath(pointer: string): string[] {
   if (pointer === '' || pointer === '#' || pointer === '/') return [];
-  return pointer.replace(/^#/, '').split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer
+    .replace(/^#/, '')
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** The fragment of a `$ref` (after `#`) as path segments; undefined when its percent-encoding is malformed. */

@@ -44,13 +44,26 @@ function sendProblem(res: Response, problem: Problem): void {
   res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
 }
 
-const TITLES: Record<number, string> = { 400: 'The request is not valid', 401: 'Authentication required', 403: 'Not allowed', 404: 'Not found', 405: 'Method not allowed', 409: 'Conflict', 412: 'The resource was changed meanwhile', 413: 'Request too large', 415: 'Unsupported media type' };
+const TITLES: Record<number, string> = {
+  400: 'The request is not valid',
+  401: 'Authentication required',
+  403: 'Not allowed',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: 'Conflict',
+  412: 'The resource was changed meanwhile',
+  413: 'Request too large',
+  415: 'Unsupported media type',
+};
 
 /** Stable JSON: the same body with keys in another order has the same fingerprint. */
 function canonical(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  return `{${Object.keys(value)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+    .join(',')}}`;
 }
 
 export function etagOf(body: unknown): string {
@@ -59,7 +72,14 @@ export function etagOf(body: unknown): string {
 
 /** Whether following internal $refs from some node can lead back to it. */
 export function hasRefCycle(spec: Record<string, unknown>): boolean {
-  const targetOf = (ref: string): unknown => ref.slice(2).split('/').reduce<unknown>((node, seg) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[seg.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined), spec);
+  const targetOf = (ref: string): unknown =>
+    ref
+      .slice(2)
+      .split('/')
+      .reduce<unknown>(
+        (node, seg) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[seg.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined),
+        spec,
+      );
   const refsUnder = (node: unknown, found: string[] = []): string[] => {
     if (Array.isArray(node)) node.forEach((n) => refsUnder(n, found));
     else if (node && typeof node === 'object') {
@@ -101,7 +121,18 @@ export function createApiServer(
   // Dereferencing once makes every request cheaper to validate (a third of the throughput, measured
   // by bench:server); a recursive schema cannot be dereferenced, so such specs keep their $refs.
   const mode = hasRefCycle(spec) ? 'bundle' : 'dereference';
-  app.use(OpenApiValidator.middleware({ apiSpec, validateRequests: { allErrors: true }, validateResponses: options.validateResponses ?? true, ignoreUndocumented: false, validateApiSpec: false, validateFormats: true, ajvFormats: { mode: 'fast' }, $refParser: { mode } }));
+  app.use(
+    OpenApiValidator.middleware({
+      apiSpec,
+      validateRequests: { allErrors: true },
+      validateResponses: options.validateResponses ?? true,
+      ignoreUndocumented: false,
+      validateApiSpec: false,
+      validateFormats: true,
+      ajvFormats: { mode: 'fast' },
+      $refParser: { mode },
+    }),
+  );
 
   for (const [operationId, op] of Object.entries(operations)) {
     const handler = handlers[operationId];
@@ -109,16 +140,26 @@ export function createApiServer(
     app[op.method](toExpressPath(op.path), async (req: Request, res: Response, next: NextFunction) => {
       try {
         if (op.featureFlag && !(await (options.flags?.isEnabled(op.featureFlag) ?? true))) {
-          sendProblem(res, { type: 'https://api.acme-platform.com/problems/not-found', title: 'Not found', status: 404, detail: 'This operation is switched off.' });
+          sendProblem(res, {
+            type: 'https://api.acme-platform.com/problems/not-found',
+            title: 'Not found',
+            status: 404,
+            detail: 'This operation is switched off.',
+          });
           return;
         }
         let scopeKey: string | undefined;
         if (op.idempotencyKey) {
           const key = req.get('Idempotency-Key') ?? '';
           // Keys are per client: the same key from two clients is two keys.
-          const client = createHash('sha256').update(req.get('Authorization') ?? '').digest('hex').slice(0, 16);
+          const client = createHash('sha256')
+            .update(req.get('Authorization') ?? '')
+            .digest('hex')
+            .slice(0, 16);
           scopeKey = `${operationId}:${client}:${key}`;
-          const fingerprint = createHash('sha256').update(`${req.method} ${req.path} ${canonical(req.body ?? null)}`).digest('hex');
+          const fingerprint = createHash('sha256')
+            .update(`${req.method} ${req.path} ${canonical(req.body ?? null)}`)
+            .digest('hex');
           const begun = await store.begin(scopeKey, fingerprint);
           if (begun.state === 'replay') {
             res.status(begun.response.status).set(begun.response.headers).set('Idempotent-Replayed', 'true');
@@ -127,7 +168,10 @@ export function createApiServer(
             return;
           }
           if (begun.state !== 'new') {
-            const detail = begun.state === 'conflict' ? 'The Idempotency-Key was already used with a different request body.' : 'A request with this Idempotency-Key is still being processed; retry later.';
+            const detail =
+              begun.state === 'conflict'
+                ? 'The Idempotency-Key was already used with a different request body.'
+                : 'A request with this Idempotency-Key is still being processed; retry later.';
             sendProblem(res, { type: 'https://api.acme-platform.com/problems/idempotency-key-reused', title: 'Conflict', status: 409, detail });
             return;
           }
@@ -137,7 +181,14 @@ export function createApiServer(
           etagOf,
           ifMatchFails: (current) => {
             const ifMatch = req.get('If-Match');
-            return ifMatch !== undefined && ifMatch !== '*' && !ifMatch.split(',').map((s) => s.trim()).includes(current);
+            return (
+              ifMatch !== undefined &&
+              ifMatch !== '*' &&
+              !ifMatch
+                .split(',')
+                .map((s) => s.trim())
+                .includes(current)
+            );
           },
         };
         let result: { status: number; body?: unknown; headers?: Record<string, string> };
@@ -165,14 +216,27 @@ export function createApiServer(
     const e = error as { status?: number; errors?: Array<{ path?: string; message?: string }>; message?: string };
     const status = typeof e.status === 'number' ? e.status : 500;
     if (status >= 400 && status < 500) {
-      const errors = (e.errors ?? []).map((x) => ({ pointer: (x.path ?? '').replace(/^\.(body|query|params|headers)/, '/$1').replace(/\./g, '/'), detail: x.message ?? 'invalid' }));
-      sendProblem(res, { type: `https://api.acme-platform.com/problems/${status === 400 ? 'validation' : String(status)}`, title: TITLES[status] ?? 'Bad request', status, ...(errors.length ? { errors } : { detail: e.message }) });
+      const errors = (e.errors ?? []).map((x) => ({
+        pointer: (x.path ?? '').replace(/^\.(body|query|params|headers)/, '/$1').replace(/\./g, '/'),
+        detail: x.message ?? 'invalid',
+      }));
+      sendProblem(res, {
+        type: `https://api.acme-platform.com/problems/${status === 400 ? 'validation' : String(status)}`,
+        title: TITLES[status] ?? 'Bad request',
+        status,
+        ...(errors.length ? { errors } : { detail: e.message }),
+      });
       return;
     }
     // A handler that breaks the contract, or any other surprise: log it, never leak it.
     options.onError?.(error, req);
     const contract = e.errors !== undefined && /response/i.test(e.message ?? '');
-    sendProblem(res, { type: 'https://api.acme-platform.com/problems/internal', title: 'Internal error', status: 500, ...(contract ? { detail: 'The response did not match the contract.' } : {}) });
+    sendProblem(res, {
+      type: 'https://api.acme-platform.com/problems/internal',
+      title: 'Internal error',
+      status: 500,
+      ...(contract ? { detail: 'The response did not match the contract.' } : {}),
+    });
   });
   return app;
 }

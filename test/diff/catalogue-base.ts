@@ -80,8 +80,16 @@ export function baseDocument(version: Version): any {
       },
       schemas: {
         ThingInput: { type: 'object', required: ['name'], properties: shared() },
-        Thing: { type: 'object', required: ['id', 'name', 'status'], properties: { id: { type: 'string' }, status: { type: 'string', enum: ['active', 'archived'] }, ...shared() } },
-        ThingList: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Thing' } }, next_cursor: { type: 'string' } } },
+        Thing: {
+          type: 'object',
+          required: ['id', 'name', 'status'],
+          properties: { id: { type: 'string' }, status: { type: 'string', enum: ['active', 'archived'] }, ...shared() },
+        },
+        ThingList: {
+          type: 'object',
+          required: ['items'],
+          properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Thing' } }, next_cursor: { type: 'string' } },
+        },
         Event: { type: 'object', required: ['event_id', 'thing'], properties: { event_id: { type: 'string' }, thing: { $ref: '#/components/schemas/Thing' } } },
         Problem: { type: 'object', properties: { type: { type: 'string' }, title: { type: 'string' } } },
       },
@@ -92,7 +100,10 @@ export function baseDocument(version: Version): any {
       'thing.created': {
         post: {
           operationId: 'thingCreated',
-          parameters: [{ name: 'Webhook-Signature', in: 'header', required: true, schema: { type: 'string' } }, { name: 'Webhook-Attempt', in: 'header', schema: { type: 'integer' } }],
+          parameters: [
+            { name: 'Webhook-Signature', in: 'header', required: true, schema: { type: 'string' } },
+            { name: 'Webhook-Attempt', in: 'header', schema: { type: 'integer' } },
+          ],
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Event' } } } },
           responses: { '200': { description: 'Received.' } },
         },
@@ -104,7 +115,10 @@ export function baseDocument(version: Version): any {
       created: {
         '{$request.body#/callback_url}': {
           post: {
-            parameters: [{ name: 'Webhook-Signature', in: 'header', required: true, schema: { type: 'string' } }, { name: 'Webhook-Attempt', in: 'header', schema: { type: 'integer' } }],
+            parameters: [
+              { name: 'Webhook-Signature', in: 'header', required: true, schema: { type: 'string' } },
+              { name: 'Webhook-Attempt', in: 'header', schema: { type: 'integer' } },
+            ],
             requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Event' } } } },
             responses: { '200': { description: 'Received.' } },
           },

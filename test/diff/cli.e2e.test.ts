@@ -5,7 +5,10 @@ import { REPO, expectUserError, git, gitRepo, runApis, tempRepo } from '../helpe
 
 const payments = readFileSync(join(REPO, 'specs', 'payments.yaml'), 'utf8');
 const withoutRefundedAmount = payments
-  .replace("        refunded_amount:\n          $ref: '#/components/schemas/Money'\n        description:\n          type: string\n          description: The merchant's description, shown to the customer.", "        description:\n          type: string\n          description: The merchant's description, shown to the customer.")
+  .replace(
+    "        refunded_amount:\n          $ref: '#/components/schemas/Money'\n        description:\n          type: string\n          description: The merchant's description, shown to the customer.",
+    "        description:\n          type: string\n          description: The merchant's description, shown to the customer.",
+  )
   .replace('required: [id, status, amount, refunded_amount, payment_method, created_at]', 'required: [id, status, amount, payment_method, created_at]');
 
 describe('apis diff', () => {
@@ -16,7 +19,13 @@ describe('apis diff', () => {
     const report = JSON.parse(result.stdout);
     expect(Object.keys(report)).toEqual(['changes', 'summary']);
     const removed = report.changes.filter((c: { id: string }) => c.id === 'response-property-removed');
-    expect(removed.map((c: { operation: string }) => c.operation).sort()).toEqual(['GET /v1/payments', 'GET /v1/payments/{payment_id}', 'POST /v1/payments', 'POST /v1/payments/{payment_id}/cancel', 'POST /v1/payments/{payment_id}/capture']);
+    expect(removed.map((c: { operation: string }) => c.operation).sort()).toEqual([
+      'GET /v1/payments',
+      'GET /v1/payments/{payment_id}',
+      'POST /v1/payments',
+      'POST /v1/payments/{payment_id}/cancel',
+      'POST /v1/payments/{payment_id}/capture',
+    ]);
     // Every field a report had before, then the side, the gate status and the page of the change kind.
     expect(Object.keys(removed[0])).toEqual(['id', 'level', 'message', 'operation', 'location', 'side', 'status', 'reason', 'doc']);
     expect(removed[0]).toMatchObject({ side: 'response', status: 'unaccepted', reason: null, doc: 'rules/changes/response-property-removed.md' });
@@ -31,7 +40,13 @@ describe('apis diff', () => {
     const json = await runApis(['diff', '--list-changes', '--format', 'json']);
     const list = JSON.parse(json.stdout).changes;
     expect(list.length).toBeGreaterThan(100);
-    expect(list.find((c: { id: string }) => c.id === 'request-property-removed-from-closed-schema')).toEqual({ id: 'request-property-removed-from-closed-schema', side: 'request', level: 'breaking', description: expect.stringMatching(/closed|refuses unknown/), doc: 'rules/changes/request-property-removed-from-closed-schema.md' });
+    expect(list.find((c: { id: string }) => c.id === 'request-property-removed-from-closed-schema')).toEqual({
+      id: 'request-property-removed-from-closed-schema',
+      side: 'request',
+      level: 'breaking',
+      description: expect.stringMatching(/closed|refuses unknown/),
+      doc: 'rules/changes/request-property-removed-from-closed-schema.md',
+    });
     const missing = await runApis(['diff', 'specs/payments.yaml']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^apis: apis diff needs a base and a head/);
@@ -94,7 +109,10 @@ describe('apis diff', () => {
       expectUserError(await runApis(['diff', 'specs/payments.yaml', 'head.yaml'], { cwd: dir }), 'head.yaml:', /no such location/);
     });
     it('a circular $ref compares fine', async () => {
-      const circular = payments.replace("        created_at:\n          type: string\n          format: date-time\n          description: When the refund was created.", "        created_at:\n          type: string\n          format: date-time\n          description: When the refund was created.\n        previous:\n          $ref: '#/components/schemas/Refund'");
+      const circular = payments.replace(
+        '        created_at:\n          type: string\n          format: date-time\n          description: When the refund was created.',
+        "        created_at:\n          type: string\n          format: date-time\n          description: When the refund was created.\n        previous:\n          $ref: '#/components/schemas/Refund'",
+      );
       expect(circular).not.toBe(payments);
       const dir = tempRepo({ 'a.yaml': circular, 'b.yaml': circular.replaceAll('maxLength: 128', 'maxLength: 100') });
       const result = await runApis(['diff', 'a.yaml', 'b.yaml', '--format', 'json'], { cwd: dir });

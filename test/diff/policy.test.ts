@@ -16,7 +16,14 @@ function tightened(version = '1.0.0', accept?: { change?: string; operation?: st
   const head = baseDocument('3.1');
   head.info.version = version;
   head.components.schemas.ThingInput.properties.name.maxLength = 50;
-  if (accept) head['x-accepted-breaking-changes'] = [{ change: accept.change ?? 'request-constraint-tightened', ...(accept.operation === null ? {} : { operation: accept.operation ?? 'POST /v1/things' }), reason: accept.reason ?? 'No client ever sent names longer than 50 characters (checked in the logs).' }];
+  if (accept)
+    head['x-accepted-breaking-changes'] = [
+      {
+        change: accept.change ?? 'request-constraint-tightened',
+        ...(accept.operation === null ? {} : { operation: accept.operation ?? 'POST /v1/things' }),
+        reason: accept.reason ?? 'No client ever sent names longer than 50 characters (checked in the logs).',
+      },
+    ];
   return head;
 }
 
@@ -60,7 +67,9 @@ describe('the gate, in-process', () => {
     const head = structuredClone(base);
     head.info.version = '2.0.0';
     head.paths['/v1/things/{thing_id}'].get.security = [{ bearer: [] }];
-    head['x-accepted-breaking-changes'] = [{ change: 'security-requirement-changed', operation: 'GET /v1/things/{thing_id}', reason: 'The API key was only ever issued to our own test clients.' }];
+    head['x-accepted-breaking-changes'] = [
+      { change: 'security-requirement-changed', operation: 'GET /v1/things/{thing_id}', reason: 'The API key was only ever issued to our own test clients.' },
+    ];
     const gate = judge(base, head);
     expect(gate.ok).toBe(true);
     expect(gate.accepted.map((a) => a.change.id)).toEqual(['security-alternative-removed']);
@@ -109,4 +118,3 @@ describe('the gate, in-process', () => {
     expect(judge(base, head).ok).toBe(true);
   });
 });
-

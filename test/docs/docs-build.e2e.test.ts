@@ -12,7 +12,9 @@ const read = (dir: string, path: string) => readFileSync(join(site(dir), path), 
 function brokenLinks(root: string, page: string): string[] {
   const html = readFileSync(join(root, page), 'utf8');
   const base = join(root, page, '..');
-  return [...html.matchAll(/(?:href|src)="([^"#:]+)(#[^"]*)?"/g)].map((m) => m[1]).filter((link) => !existsSync(join(base, decodeURI(link.replace(/&amp;/g, '&')))));
+  return [...html.matchAll(/(?:href|src)="([^"#:]+)(#[^"]*)?"/g)]
+    .map((m) => m[1])
+    .filter((link) => !existsSync(join(base, decodeURI(link.replace(/&amp;/g, '&')))));
 }
 
 describe('apis docs builds a site from git refs', () => {
@@ -50,7 +52,9 @@ describe('apis docs builds a site from git refs', () => {
     expect((await runApis(['docs'], { cwd: dir })).code).toBe(0);
     const changes = read(dir, 'branches/feature/no-limit/changes.html');
     expect(changes).toContain('payments: changes against master');
-    expect(changes).toMatch(/<strong>breaking, not accepted<\/strong> <a href="\.\.\/\.\.\/\.\.\/changes\/request-constraint-tightened\.html"><code>request-constraint-tightened<\/code><\/a>/);
+    expect(changes).toMatch(
+      /<strong>breaking, not accepted<\/strong> <a href="\.\.\/\.\.\/\.\.\/changes\/request-constraint-tightened\.html"><code>request-constraint-tightened<\/code><\/a>/,
+    );
     expect(brokenLinks(site(dir), 'branches/feature/no-limit/changes.html')).toEqual([]);
     // An accepted change is shown as accepted, with its reason, never as a plain failure.
     const accepted = read(dir, 'branches/feature/accepted/changes.html');

@@ -19,9 +19,21 @@ function runWorkflow(origin: string, refName: string): string {
   execFileSync('git', ['clone', '-q', origin, work]);
   // (toolchainRepo commits its node_modules link; a clone of a real repository gets one here)
   if (!existsSync(join(work, 'node_modules'))) symlinkSync(join(REPO, 'node_modules'), join(work, 'node_modules'));
-  const env = { ...process.env, REF_NAME: refName, NO_COLOR: '1', GIT_AUTHOR_NAME: 'ci', GIT_AUTHOR_EMAIL: 'ci@example.org', GIT_COMMITTER_NAME: 'ci', GIT_COMMITTER_EMAIL: 'ci@example.org' };
+  const env = {
+    ...process.env,
+    REF_NAME: refName,
+    NO_COLOR: '1',
+    GIT_AUTHOR_NAME: 'ci',
+    GIT_AUTHOR_EMAIL: 'ci@example.org',
+    GIT_COMMITTER_NAME: 'ci',
+    GIT_COMMITTER_EMAIL: 'ci@example.org',
+  };
   let log = '';
-  for (const name of ['Check out the published site', 'Build the docs of this ref (other refs keep their folders, deleted branches lose theirs)', 'Publish to gh-pages']) {
+  for (const name of [
+    'Check out the published site',
+    'Build the docs of this ref (other refs keep their folders, deleted branches lose theirs)',
+    'Publish to gh-pages',
+  ]) {
     log += execFileSync('bash', ['-e', '-c', script(name)], { cwd: work, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   }
   return log;
@@ -42,7 +54,7 @@ describe('.github/workflows/docs.yml publishes every branch to gh-pages', () => 
     expect(workflow.jobs.publish.permissions).toEqual({ contents: 'write' });
   });
 
-  it('adds a folder per pushed branch, keeps the others, and removes a deleted branch\'s folder', () => {
+  it("adds a folder per pushed branch, keeps the others, and removes a deleted branch's folder", () => {
     const source = toolchainRepo();
     const origin = mkdtempSync(join(tmpdir(), 'apis-origin-'));
     execFileSync('git', ['clone', '-q', '--bare', source, origin]);

@@ -14,7 +14,10 @@ describe('the docs site in a real browser (headless Chromium)', () => {
     const dir = docsRepo();
     // Hostile markdown in a spec description: neither the script nor the javascript: link may run.
     branchWith(dir, 'feature/xss', (s) =>
-      s.replace(/(info:\n(?:.*\n)*?  description: \|\n)/, '$1    <script>window.__xss = "script"</script> <img src="x" onerror="window.__xss = \'img\'"> [Click me](javascript:window.__xss=\'link\') <a id="evil" href="javascript:window.__xss=\'anchor\'">evil</a>\n\n'),
+      s.replace(
+        /(info:\n(?:.*\n)*?  description: \|\n)/,
+        '$1    <script>window.__xss = "script"</script> <img src="x" onerror="window.__xss = \'img\'"> [Click me](javascript:window.__xss=\'link\') <a id="evil" href="javascript:window.__xss=\'anchor\'">evil</a>\n\n',
+      ),
     );
     site = await startServing(['docs', '--serve', '--port', '0'], dir, /Serving (http:\/\/\S+) /);
     url = site.match[1];
@@ -72,7 +75,15 @@ describe('the docs site in a real browser (headless Chromium)', () => {
 
   it('renders every page of every ref without console errors and without a request outside the site', async () => {
     const { page, errors, outside } = await watchedPage(browser, origin);
-    for (const path of ['index.html', 'rules/index.html', 'rules/money-as-string.html', 'branches/feature/tips/index.html', 'branches/feature/tips/changes.html', 'tags/payments@1.0.0/feedback.html', 'branches/prototype/orders.html']) {
+    for (const path of [
+      'index.html',
+      'rules/index.html',
+      'rules/money-as-string.html',
+      'branches/feature/tips/index.html',
+      'branches/feature/tips/changes.html',
+      'tags/payments@1.0.0/feedback.html',
+      'branches/prototype/orders.html',
+    ]) {
       await page.goto(`${origin}/${path}`);
       if (path.endsWith('orders.html') || path.endsWith('feedback.html')) await page.waitForSelector('.opblock');
     }

@@ -48,7 +48,12 @@ describe('npm start: the local portal', () => {
       const events = new AbortController();
       const reloaded = nextReload(`${site}__apis/events`, events.signal);
       const spec = join(dir, 'specs', 'payments.yaml');
-      writeFileSync(spec, readFileSync(spec, 'utf8').replace('summary: Create a payment\n', 'summary: Create a payment, saved just now\n').replaceAll("description: Order 72-1901\n", "description: Order 72-1901 (edited)\n"));
+      writeFileSync(
+        spec,
+        readFileSync(spec, 'utf8')
+          .replace('summary: Create a payment\n', 'summary: Create a payment, saved just now\n')
+          .replaceAll('description: Order 72-1901\n', 'description: Order 72-1901 (edited)\n'),
+      );
       await reloaded;
       events.abort();
       expect(await (await fetch(`${site}working-copy/payments.spec.js`)).text()).toContain('saved just now');

@@ -57,7 +57,25 @@ describe('apis generate', () => {
     const probe = join(REPO, 'test', 'types', `.probe-${process.pid}.ts`);
     writeFileSync(probe, fixture.replace(/^(\s*)\/\/ @ts-expect-error.*$/gm, '$1// (directive removed)'));
     try {
-      execFileSync(join(REPO, 'node_modules', '.bin', 'tsc'), ['--noEmit', '--strict', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--target', 'ES2022', '--skipLibCheck', '--allowImportingTsExtensions', '--types', 'node', probe], { cwd: REPO, encoding: 'utf8' });
+      execFileSync(
+        join(REPO, 'node_modules', '.bin', 'tsc'),
+        [
+          '--noEmit',
+          '--strict',
+          '--module',
+          'NodeNext',
+          '--moduleResolution',
+          'NodeNext',
+          '--target',
+          'ES2022',
+          '--skipLibCheck',
+          '--allowImportingTsExtensions',
+          '--types',
+          'node',
+          probe,
+        ],
+        { cwd: REPO, encoding: 'utf8' },
+      );
       expect.unreachable('tsc accepted the code the directives guard');
     } catch (error) {
       const out = String((error as { stdout?: string }).stdout);
@@ -72,23 +90,57 @@ describe('apis generate', () => {
 describe('the packed client package', () => {
   it('installs into an empty project, where three lines of TypeScript type-check and call a running server', async () => {
     const packDir = mkdtempSync(join(tmpdir(), 'apis-pack-'));
-    const tarball = execFileSync('npm', ['pack', join(REPO, 'generated', 'payments'), '--pack-destination', packDir, '--silent'], { encoding: 'utf8', env: { ...process.env, SCARF_ANALYTICS: 'false' } }).trim().split('\n').pop()!;
+    const tarball = execFileSync('npm', ['pack', join(REPO, 'generated', 'payments'), '--pack-destination', packDir, '--silent'], {
+      encoding: 'utf8',
+      env: { ...process.env, SCARF_ANALYTICS: 'false' },
+    })
+      .trim()
+      .split('\n')
+      .pop()!;
     const project = mkdtempSync(join(tmpdir(), 'apis-consumer-'));
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', join(packDir, tarball), 'express@5.1.0', 'express-openapi-validator@5.6.2'], { cwd: project, stdio: 'pipe', env: { ...process.env, SCARF_ANALYTICS: 'false' } });
-    writeFileSync(join(project, 'main.ts'), [
-      "import { createPaymentsClient } from '@acme/payments-api';",
-      "const api = createPaymentsClient({ baseUrl: process.argv[2], token: () => 't' });",
-      "console.log(JSON.stringify((await api.GET('/v1/payments/{payment_id}', { params: { path: { payment_id: 'pay_1' } } })).data));",
-    ].join('\n'));
-    writeFileSync(join(project, 'server.mjs'), [
-      "import { createPaymentsServer } from '@acme/payments-api/server';",
-      "const payment = { id: 'pay_1', status: 'succeeded', amount: { value: '0.20', currency: 'EUR' }, refunded_amount: { value: '0.00', currency: 'EUR' }, payment_method: { type: 'wallet' }, created_at: '2026-11-22T10:00:00Z' };",
-      "const any = async () => ({ status: 200, body: payment });",
-      "const handlers = Object.fromEntries(['createPayment','getPayment','listPayments','capturePayment','cancelPayment','createRefund','getRefund','listRefunds','listPaymentEvents'].map((id) => [id, any]));",
-      "const server = createPaymentsServer(handlers).listen(0, '127.0.0.1', () => console.log(server.address().port));",
-    ].join('\n'));
-    execFileSync(join(REPO, 'node_modules', '.bin', 'tsc'), ['--noEmit', '--strict', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--target', 'ES2022', '--types', 'node', '--typeRoots', join(REPO, 'node_modules', '@types'), 'main.ts'], { cwd: project, encoding: 'utf8' });
+    execFileSync(
+      'npm',
+      ['install', '--no-audit', '--no-fund', '--prefer-offline', join(packDir, tarball), 'express@5.1.0', 'express-openapi-validator@5.6.2'],
+      { cwd: project, stdio: 'pipe', env: { ...process.env, SCARF_ANALYTICS: 'false' } },
+    );
+    writeFileSync(
+      join(project, 'main.ts'),
+      [
+        "import { createPaymentsClient } from '@acme/payments-api';",
+        "const api = createPaymentsClient({ baseUrl: process.argv[2], token: () => 't' });",
+        "console.log(JSON.stringify((await api.GET('/v1/payments/{payment_id}', { params: { path: { payment_id: 'pay_1' } } })).data));",
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(project, 'server.mjs'),
+      [
+        "import { createPaymentsServer } from '@acme/payments-api/server';",
+        "const payment = { id: 'pay_1', status: 'succeeded', amount: { value: '0.20', currency: 'EUR' }, refunded_amount: { value: '0.00', currency: 'EUR' }, payment_method: { type: 'wallet' }, created_at: '2026-11-22T10:00:00Z' };",
+        'const any = async () => ({ status: 200, body: payment });',
+        "const handlers = Object.fromEntries(['createPayment','getPayment','listPayments','capturePayment','cancelPayment','createRefund','getRefund','listRefunds','listPaymentEvents'].map((id) => [id, any]));",
+        "const server = createPaymentsServer(handlers).listen(0, '127.0.0.1', () => console.log(server.address().port));",
+      ].join('\n'),
+    );
+    execFileSync(
+      join(REPO, 'node_modules', '.bin', 'tsc'),
+      [
+        '--noEmit',
+        '--strict',
+        '--module',
+        'NodeNext',
+        '--moduleResolution',
+        'NodeNext',
+        '--target',
+        'ES2022',
+        '--types',
+        'node',
+        '--typeRoots',
+        join(REPO, 'node_modules', '@types'),
+        'main.ts',
+      ],
+      { cwd: project, encoding: 'utf8' },
+    );
     const server = spawn(process.execPath, ['server.mjs'], { cwd: project, stdio: ['ignore', 'pipe', 'inherit'] });
     try {
       const port = await new Promise<string>((resolve) => server.stdout.once('data', (d) => resolve(String(d).trim())));

@@ -28,7 +28,14 @@ const problem = (status: number) => ({ type: 'https://api.acme-platform.com/prob
 
 function paymentsHandlers(sideEffects: { created: number } = { created: 0 }, delayMs = 0): PaymentsHandlers {
   const payments = new Map<string, P['schemas']['Payment']>();
-  const make = (amount: P['schemas']['Money']): P['schemas']['Payment'] => ({ id: `pay_${payments.size + 1}`, status: 'succeeded', amount, refunded_amount: { value: '0.00', currency: amount.currency }, payment_method: { type: 'wallet' }, created_at: '2026-11-22T10:00:00Z' });
+  const make = (amount: P['schemas']['Money']): P['schemas']['Payment'] => ({
+    id: `pay_${payments.size + 1}`,
+    status: 'succeeded',
+    amount,
+    refunded_amount: { value: '0.00', currency: amount.currency },
+    payment_method: { type: 'wallet' },
+    created_at: '2026-11-22T10:00:00Z',
+  });
   return {
     createPayment: async ({ body }) => {
       sideEffects.created++;
@@ -43,8 +50,14 @@ function paymentsHandlers(sideEffects: { created: number } = { created: 0 }, del
     },
     listPayments: async () => ({ status: 200, body: { items: [...payments.values()], next_cursor: null } }),
     capturePayment: async ({ params }) => ({ status: 200, body: payments.get(params.payment_id)! }),
-    cancelPayment: async ({ params }) => ({ status: 200, body: { ...payments.get(params.payment_id)!, status: 'canceled', cancellation_details: { party: 'merchant', reason: 'canceled_by_merchant' } } }),
-    createRefund: async ({ body }) => ({ status: 201, body: { id: 'rfd_1', payment_id: body.payment_id, status: 'pending', amount: body.amount, created_at: '2026-11-22T10:00:00Z' } }),
+    cancelPayment: async ({ params }) => ({
+      status: 200,
+      body: { ...payments.get(params.payment_id)!, status: 'canceled', cancellation_details: { party: 'merchant', reason: 'canceled_by_merchant' } },
+    }),
+    createRefund: async ({ body }) => ({
+      status: 201,
+      body: { id: 'rfd_1', payment_id: body.payment_id, status: 'pending', amount: body.amount, created_at: '2026-11-22T10:00:00Z' },
+    }),
     getRefund: async () => ({ status: 404, body: problem(404) }),
     listRefunds: async () => ({ status: 200, body: { items: [], next_cursor: null } }),
     listPaymentEvents: async () => ({ status: 200, body: { items: [], next_cursor: 'c_0' } }),
@@ -70,7 +83,11 @@ describe('generated payments server and client over HTTP', () => {
   it('answers an invalid request with 400 problem+json listing the violations', async () => {
     const sideEffects = { created: 0 };
     const url = await listen(createPaymentsServer(paymentsHandlers(sideEffects)));
-    const response = await fetch(`${url}/v1/payments`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer t', 'idempotency-key': crypto.randomUUID() }, body: JSON.stringify({ amount: { value: 1.5, currency: 'EUR' } }) });
+    const response = await fetch(`${url}/v1/payments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer t', 'idempotency-key': crypto.randomUUID() },
+      body: JSON.stringify({ amount: { value: 1.5, currency: 'EUR' } }),
+    });
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toMatch(/application\/problem\+json/);
     const body = await response.json();
@@ -94,7 +111,12 @@ describe('generated payments server and client over HTTP', () => {
     const api = createPaymentsClient({ baseUrl: url, token, ...fast });
     const result = await api.GET('/v1/payments');
     expect(result.response.status).toBe(500);
-    expect(result.error).toEqual({ type: 'https://api.acme-platform.com/problems/internal', title: 'Internal error', status: 500, detail: 'The response did not match the contract.' });
+    expect(result.error).toEqual({
+      type: 'https://api.acme-platform.com/problems/internal',
+      title: 'Internal error',
+      status: 500,
+      detail: 'The response did not match the contract.',
+    });
     expect(errors).toHaveLength(1);
   });
 
@@ -102,7 +124,12 @@ describe('generated payments server and client over HTTP', () => {
     const sideEffects = { created: 0 };
     const url = await listen(createPaymentsServer(paymentsHandlers(sideEffects)));
     const key = crypto.randomUUID();
-    const send = (value: string) => fetch(`${url}/v1/payments`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer t', 'idempotency-key': key }, body: JSON.stringify({ payment_method_token: 'pmt_1', amount: { currency: 'EUR', value } }) });
+    const send = (value: string) =>
+      fetch(`${url}/v1/payments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer t', 'idempotency-key': key },
+        body: JSON.stringify({ payment_method_token: 'pmt_1', amount: { currency: 'EUR', value } }),
+      });
     const first = await send('5.00');
     const again = await send('5.00');
     expect(first.status).toBe(201);
@@ -120,7 +147,15 @@ describe('generated payments server and client over HTTP', () => {
     const url = await listen(createPaymentsServer(paymentsHandlers(sideEffects, 50)));
     const key = crypto.randomUUID();
     const body = JSON.stringify({ payment_method_token: 'pmt_1', amount: { value: '9.99', currency: 'EUR' } });
-    const statuses = await Promise.all(Array.from({ length: 50 }, () => fetch(`${url}/v1/payments`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer t', 'idempotency-key': key }, body }).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        fetch(`${url}/v1/payments`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: 'Bearer t', 'idempotency-key': key },
+          body,
+        }).then((r) => r.status),
+      ),
+    );
     expect(sideEffects.created).toBe(1);
     expect(statuses.filter((s) => s === 201).length).toBeGreaterThanOrEqual(1);
     expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
@@ -134,11 +169,25 @@ describe('the generated client resilience against a real server', () => {
       seen.push({ key: req.headers['idempotency-key'], auth: req.headers.authorization });
       const [status, headers] = statuses[Math.min(seen.length - 1, statuses.length - 1)];
       res.writeHead(status, { 'content-type': status < 300 ? 'application/json' : 'application/problem+json', ...headers });
-      res.end(JSON.stringify(status < 300 ? { id: 'pay_1', status: 'succeeded', amount: { value: '1.00', currency: 'EUR' }, refunded_amount: { value: '0.00', currency: 'EUR' }, payment_method: { type: 'wallet' }, created_at: '2026-11-22T10:00:00Z' } : problem(status)));
+      res.end(
+        JSON.stringify(
+          status < 300
+            ? {
+                id: 'pay_1',
+                status: 'succeeded',
+                amount: { value: '1.00', currency: 'EUR' },
+                refunded_amount: { value: '0.00', currency: 'EUR' },
+                payment_method: { type: 'wallet' },
+                created_at: '2026-11-22T10:00:00Z',
+              }
+            : problem(status),
+        ),
+      );
     };
     return { app, seen };
   }
-  const create = (api: ReturnType<typeof createPaymentsClient>) => api.POST('/v1/payments', { body: { amount: { value: '1.00', currency: 'EUR' }, payment_method_token: 'pmt_1' } });
+  const create = (api: ReturnType<typeof createPaymentsClient>) =>
+    api.POST('/v1/payments', { body: { amount: { value: '1.00', currency: 'EUR' }, payment_method_token: 'pmt_1' } });
 
   it('retries 503 with Retry-After, then succeeds, with the same Idempotency-Key every time', async () => {
     const { app, seen } = scripted([[503, { 'retry-after': '0' }], [503, { 'retry-after': '0' }], [201]]);
@@ -171,7 +220,11 @@ describe('the generated client resilience against a real server', () => {
   it('asks the token provider again once after a 401', async () => {
     const { app, seen } = scripted([[401], [201]]);
     const asked: boolean[] = [];
-    const api = createPaymentsClient({ baseUrl: await listen(app), ...fast, token: ({ forceRefresh }) => (asked.push(forceRefresh), forceRefresh ? 'fresh' : 'stale') });
+    const api = createPaymentsClient({
+      baseUrl: await listen(app),
+      ...fast,
+      token: ({ forceRefresh }) => (asked.push(forceRefresh), forceRefresh ? 'fresh' : 'stale'),
+    });
     expect((await create(api)).response.status).toBe(201);
     expect(asked).toEqual([false, true]);
     expect(seen.map((s) => s.auth)).toEqual(['Bearer stale', 'Bearer fresh']);
@@ -186,13 +239,24 @@ describe('the generated client resilience against a real server', () => {
 
 describe('generated orders and feedback servers', () => {
   it('orders: ETag on GET, 412 when If-Match no longer matches', async () => {
-    const order: O['schemas']['Order'] = { id: 'ord_1', status: 'searching', origin: { location: { lat: 55.7, lon: 37.6 } }, destination: { location: { lat: 55.9, lon: 37.4 } }, tariff_class: 'comfort', created_at: '2026-11-22T10:00:00Z', updated_at: '2026-11-22T10:00:00Z' };
+    const order: O['schemas']['Order'] = {
+      id: 'ord_1',
+      status: 'searching',
+      origin: { location: { lat: 55.7, lon: 37.6 } },
+      destination: { location: { lat: 55.9, lon: 37.4 } },
+      tariff_class: 'comfort',
+      created_at: '2026-11-22T10:00:00Z',
+      updated_at: '2026-11-22T10:00:00Z',
+    };
     const notFound = async () => ({ status: 404 as const, body: problem(404) });
     const handlers: OrdersHandlers = {
       createOrder: async () => ({ status: 201, body: order }),
       listOrders: async () => ({ status: 200, body: { items: [order], next_cursor: null } }),
       getOrder: async (_req, ctx) => ({ status: 200, body: order, headers: { ETag: ctx.etagOf(order) } }),
-      changeOrderDestination: async ({ body }, ctx) => (ctx.ifMatchFails(ctx.etagOf(order)) ? { status: 412, body: problem(412) } : { status: 200, body: { ...order, destination: body.destination ?? order.destination } }),
+      changeOrderDestination: async ({ body }, ctx) =>
+        ctx.ifMatchFails(ctx.etagOf(order))
+          ? { status: 412, body: problem(412) }
+          : { status: 200, body: { ...order, destination: body.destination ?? order.destination } },
       cancelOrder: async () => ({ status: 204, body: undefined }),
       listCreatedOrdersHistory: async () => ({ status: 200, body: { orders_created_events: [] } }),
       listOrderEvents: async () => ({ status: 200, body: { items: [], next_cursor: 'c_0' } }),
@@ -204,9 +268,17 @@ describe('generated orders and feedback servers', () => {
     const read = await api.GET('/v1/orders/{order_id}', { params: { path: { order_id: 'ord_1' } } });
     const etag = read.response.headers.get('etag')!;
     expect(etag).toMatch(/^".+"$/);
-    const ok = await api.PATCH('/v1/orders/{order_id}', { params: { path: { order_id: 'ord_1' }, header: { 'If-Match': etag } }, body: { destination: { location: { lat: 1, lon: 2 } } }, headers: { 'content-type': 'application/merge-patch+json' } });
+    const ok = await api.PATCH('/v1/orders/{order_id}', {
+      params: { path: { order_id: 'ord_1' }, header: { 'If-Match': etag } },
+      body: { destination: { location: { lat: 1, lon: 2 } } },
+      headers: { 'content-type': 'application/merge-patch+json' },
+    });
     expect(ok.response.status).toBe(200);
-    const stale = await api.PATCH('/v1/orders/{order_id}', { params: { path: { order_id: 'ord_1' }, header: { 'If-Match': '"old"' } }, body: { destination: { location: { lat: 1, lon: 2 } } }, headers: { 'content-type': 'application/merge-patch+json' } });
+    const stale = await api.PATCH('/v1/orders/{order_id}', {
+      params: { path: { order_id: 'ord_1' }, header: { 'If-Match': '"old"' } },
+      body: { destination: { location: { lat: 1, lon: 2 } } },
+      headers: { 'content-type': 'application/merge-patch+json' },
+    });
     expect(stale.response.status).toBe(412);
     const deleted = await api.DELETE('/v1/orders/{order_id}', { params: { path: { order_id: 'ord_1' }, header: {} } });
     expect(deleted.response.status).toBe(204);
@@ -216,11 +288,18 @@ describe('generated orders and feedback servers', () => {
     let enabled = false;
     const saved = { order_id: 'ord_1', saved_at: '2026-11-22T10:00:00Z' };
     const handlers: FeedbackHandlers = {
-      getFeedbackScreen: async () => ({ status: 200, body: { order_id: 'ord_1', rating_scale: { min: 1, max: 5 }, quality_choices: [], tip_options: [{ value: '0.20', currency: 'EUR' }] } }),
+      getFeedbackScreen: async () => ({
+        status: 200,
+        body: { order_id: 'ord_1', rating_scale: { min: 1, max: 5 }, quality_choices: [], tip_options: [{ value: '0.20', currency: 'EUR' }] },
+      }),
       saveFeedback: async () => ({ status: 200, body: saved }),
       saveFeedbackV2: async () => ({ status: 200, body: saved }),
     };
-    const api = createFeedbackClient({ baseUrl: await listen(createFeedbackServer(handlers, { flags: { isEnabled: (flag) => flag === 'feedback_v2' && enabled } })), token, ...fast });
+    const api = createFeedbackClient({
+      baseUrl: await listen(createFeedbackServer(handlers, { flags: { isEnabled: (flag) => flag === 'feedback_v2' && enabled } })),
+      token,
+      ...fast,
+    });
     const body = { order_id: 'ord_1', rating: 5, reasons: { smooth_driving: {} }, tip: { value: '0.20', currency: 'EUR' } };
     expect((await api.POST('/v2/save-feedback', { body })).response.status).toBe(404);
     enabled = true;

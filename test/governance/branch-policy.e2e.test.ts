@@ -24,7 +24,9 @@ describe('branch policy', () => {
   }
 
   it('a release flow from prototype can be allowed by configuration', () => {
-    expect(decidePullRequest('master', 'prototype', { ...config, branches: { ...config.branches, allowedPullRequests: ['prototype->master'] } }).allowed).toBe(true);
+    expect(decidePullRequest('master', 'prototype', { ...config, branches: { ...config.branches, allowedPullRequests: ['prototype->master'] } }).allowed).toBe(
+      true,
+    );
   });
 
   it('refuses direct pushes to protected branches only', () => {

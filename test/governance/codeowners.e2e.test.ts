@@ -19,7 +19,16 @@ describe('CODEOWNERS', () => {
   });
 
   it('reports malformed lines, bad owners, unknown paths and unowned specs', () => {
-    const problems = validateCodeowners(['# comment', '/specs/payments.yaml @acme/payments-team', '/specs/refunds.yaml @acme/payments-team', '/rules/', '/generated/ acme-team user@example.org'].join('\n'), files);
+    const problems = validateCodeowners(
+      [
+        '# comment',
+        '/specs/payments.yaml @acme/payments-team',
+        '/specs/refunds.yaml @acme/payments-team',
+        '/rules/',
+        '/generated/ acme-team user@example.org',
+      ].join('\n'),
+      files,
+    );
     expect(problems.map((p) => `${p.line}: ${p.message}`)).toEqual([
       '0: specs/orders.yaml has no owner',
       '3: "/specs/refunds.yaml" matches no file in the repository',
@@ -30,7 +39,7 @@ describe('CODEOWNERS', () => {
   });
 
   it('apis check fails on a spec without an owner', async () => {
-    const dir = gitRepo({ 'CODEOWNERS': readFileSync(join(REPO, 'CODEOWNERS'), 'utf8').replace(/^\/specs\/orders\.yaml.*\n/m, '') });
+    const dir = gitRepo({ CODEOWNERS: readFileSync(join(REPO, 'CODEOWNERS'), 'utf8').replace(/^\/specs\/orders\.yaml.*\n/m, '') });
     const result = await runApis(['check'], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/✖ owners[\s\S]*CODEOWNERS: specs\/orders\.yaml has no owner/);

@@ -9,7 +9,18 @@ import { git, runApis, toolchainRepo } from '../helpers.ts';
 
 function commit(dir: string, message: string) {
   git(dir, 'add', '-A');
-  return spawnSync('git', ['commit', '-m', message], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.org' } });
+  return spawnSync('git', ['commit', '-m', message], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      NO_COLOR: '1',
+      GIT_AUTHOR_NAME: 'T',
+      GIT_AUTHOR_EMAIL: 't@example.org',
+      GIT_COMMITTER_NAME: 'T',
+      GIT_COMMITTER_EMAIL: 't@example.org',
+    },
+  });
 }
 
 /** What CI does for the pull request: branch policy, the gate, and the comment built from their results. */
@@ -24,7 +35,8 @@ async function gateAndComment(dir: string, branch: string) {
 describe('the whole flow of changing an API', () => {
   it('new domain, pre-commit lint, a breaking change refused, fixed with /v2/', async () => {
     const dir = toolchainRepo();
-    for (const f of readdirSync(join(dir, '.github', 'workflows'))) expect(validateWorkflow(readFileSync(join(dir, '.github', 'workflows', f), 'utf8')).errors).toEqual([]);
+    for (const f of readdirSync(join(dir, '.github', 'workflows')))
+      expect(validateWorkflow(readFileSync(join(dir, '.github', 'workflows', f), 'utf8')).errors).toEqual([]);
 
     // 1. A designer starts a domain on a feature branch; the pre-commit hook lints it.
     git(dir, 'checkout', '-qb', 'feature/loyalty');

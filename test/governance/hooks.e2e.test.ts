@@ -6,7 +6,18 @@ import { join } from 'node:path';
 import { git, toolchainRepo } from '../helpers.ts';
 
 function attempt(dir: string, ...args: string[]) {
-  return spawnSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.org' } });
+  return spawnSync('git', args, {
+    cwd: dir,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      NO_COLOR: '1',
+      GIT_AUTHOR_NAME: 'T',
+      GIT_AUTHOR_EMAIL: 't@example.org',
+      GIT_COMMITTER_NAME: 'T',
+      GIT_COMMITTER_EMAIL: 't@example.org',
+    },
+  });
 }
 
 describe('git hooks (husky)', () => {
@@ -19,7 +30,13 @@ describe('git hooks (husky)', () => {
     const dir = toolchainRepo();
     git(dir, 'checkout', '-qb', 'feature/tip');
     const path = join(dir, 'specs', 'feedback.yaml');
-    writeFileSync(path, readFileSync(path, 'utf8').replace("        tip:\n          $ref: '#/components/schemas/Money'\n      additionalProperties: false\n    SaveFeedbackV2Request:", "        tip:\n          type: integer\n          description: The tip.\n      additionalProperties: false\n    SaveFeedbackV2Request:"));
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8').replace(
+        "        tip:\n          $ref: '#/components/schemas/Money'\n      additionalProperties: false\n    SaveFeedbackV2Request:",
+        '        tip:\n          type: integer\n          description: The tip.\n      additionalProperties: false\n    SaveFeedbackV2Request:',
+      ),
+    );
     git(dir, 'add', 'specs/feedback.yaml');
     const result = attempt(dir, 'commit', '-m', 'tip as integer');
     expect(result.status).not.toBe(0);
@@ -38,7 +55,9 @@ describe('git hooks (husky)', () => {
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toContain('pre-commit: 1 spec(s) lint clean; generated code updated and staged');
     const committed = git(dir, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n');
-    expect(committed).toEqual(expect.arrayContaining(['specs/orders.yaml', 'generated/orders/openapi.json', 'generated/orders/openapi.yaml', 'generated/orders/schema.d.ts']));
+    expect(committed).toEqual(
+      expect.arrayContaining(['specs/orders.yaml', 'generated/orders/openapi.json', 'generated/orders/openapi.yaml', 'generated/orders/schema.d.ts']),
+    );
     expect(committed.every((f) => f === 'specs/orders.yaml' || f.startsWith('generated/orders/'))).toBe(true);
     expect(git(dir, 'status', '--porcelain').trim()).toBe('');
   });
@@ -50,7 +69,9 @@ describe('git hooks (husky)', () => {
     git(dir, 'remote', 'add', 'origin', remote);
     const refused = attempt(dir, 'push', 'origin', 'master');
     expect(refused.status).not.toBe(0);
-    expect(refused.stderr).toMatch(/pre-push: pushing to master directly is refused: push a feature\/\* branch and open a pull request \(git push --no-verify skips this check\)/);
+    expect(refused.stderr).toMatch(
+      /pre-push: pushing to master directly is refused: push a feature\/\* branch and open a pull request \(git push --no-verify skips this check\)/,
+    );
     expect(attempt(dir, 'push', '--no-verify', 'origin', 'master').status).toBe(0);
     git(dir, 'checkout', '-qb', 'feature/ok');
     const pushed = attempt(dir, 'push', 'origin', 'feature/ok');

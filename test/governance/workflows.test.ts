@@ -33,7 +33,8 @@ describe('GitHub workflows', () => {
         for (const [name, job] of Object.entries<any>(doc.jobs)) {
           expect(job.permissions, `${name} declares its permissions`).toBeTypeOf('object');
           for (const [scope, level] of Object.entries(job.permissions)) {
-            if (level === 'write') expect(['contents', 'packages', 'pull-requests', 'security-events', 'pages', 'id-token'], `${name}: ${scope}`).toContain(scope);
+            if (level === 'write')
+              expect(['contents', 'packages', 'pull-requests', 'security-events', 'pages', 'id-token'], `${name}: ${scope}`).toContain(scope);
           }
         }
       });
@@ -54,7 +55,10 @@ describe('GitHub workflows', () => {
       it('never interpolates untrusted event fields into a script', () => {
         for (const [name, job] of Object.entries<any>(doc.jobs)) {
           for (const step of job.steps ?? []) {
-            if (typeof step.run === 'string') expect(step.run, `${name}: ${step.name ?? step.run}`).not.toMatch(/\$\{\{\s*github\.(head_ref|event\.(pull_request|issue|comment)\.(title|body|head))/);
+            if (typeof step.run === 'string')
+              expect(step.run, `${name}: ${step.name ?? step.run}`).not.toMatch(
+                /\$\{\{\s*github\.(head_ref|event\.(pull_request|issue|comment)\.(title|body|head))/,
+              );
           }
         }
       });

@@ -28,7 +28,14 @@ function deref(doc: Json, node: Json): Json {
 
 function exampleOf(doc: Json, param: Json): unknown {
   const schema = deref(doc, param.schema ?? {});
-  const candidates = [param.example, param.examples && Object.values(param.examples as Json)[0]?.value, schema.examples?.[0], schema.example, schema.enum?.[0], schema.default];
+  const candidates = [
+    param.example,
+    param.examples && Object.values(param.examples as Json)[0]?.value,
+    schema.examples?.[0],
+    schema.example,
+    schema.enum?.[0],
+    schema.default,
+  ];
   const found = candidates.find((c) => c !== undefined);
   if (found !== undefined) return found;
   if (schema.format === 'uuid') return randomUUID();
@@ -61,7 +68,14 @@ export function exampleRequests(doc: Json): ExampleRequest[] {
         body = JSON.stringify(example);
       }
       const search = query.toString();
-      requests.push({ operation: `${method.toUpperCase()} ${template}`, method: method.toUpperCase(), path: search ? `${path}?${search}` : path, headers, body, statuses: Object.keys(op.responses) });
+      requests.push({
+        operation: `${method.toUpperCase()} ${template}`,
+        method: method.toUpperCase(),
+        path: search ? `${path}?${search}` : path,
+        headers,
+        body,
+        statuses: Object.keys(op.responses),
+      });
     }
   }
   return requests;

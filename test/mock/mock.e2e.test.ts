@@ -86,8 +86,12 @@ describe('apis mock, all domains from one port', () => {
     expect(responseValidator(documentOf('payments'))('POST /v1/payments', 400, body.headers.get('content-type'), body.text)).toEqual([]);
   });
 
-  it('refuses a body that is not JSON, and a request without a token gets the spec\'s 401', async () => {
-    const broken = await call(`${mock.urls.get('payments')}/v1/payments`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': randomUUID() }, body: '{"amount": ' });
+  it("refuses a body that is not JSON, and a request without a token gets the spec's 401", async () => {
+    const broken = await call(`${mock.urls.get('payments')}/v1/payments`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      body: '{"amount": ',
+    });
     expect(broken.status).toBe(400);
     expect(broken.json().detail).toMatch(/not valid JSON/);
     const anonymous = await call(`${mock.urls.get('payments')}/v1/payments`);
@@ -113,7 +117,11 @@ describe('apis mock, all domains from one port', () => {
     expect(conflict.headers.get('content-type')).toBe('application/problem+json');
     expect(conflict.json().type).toBe('https://api.acme-platform.com/problems/idempotency-key-reused');
     // Keys belong to one operation: the same key on refunds is a new request there.
-    const refund = await call(`${mock.urls.get('payments')}/v1/refunds`, { method: 'POST', headers, body: JSON.stringify({ payment_id: 'pay_2Xk9fQ7mR4', amount: { value: '1.00', currency: 'EUR' } }) });
+    const refund = await call(`${mock.urls.get('payments')}/v1/refunds`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ payment_id: 'pay_2Xk9fQ7mR4', amount: { value: '1.00', currency: 'EUR' } }),
+    });
     expect(refund.status, refund.text).toBe(201);
   });
 
@@ -158,7 +166,10 @@ describe('apis mock, all domains from one port', () => {
     expect(nowhere.status).toBe(404);
     expect(nowhere.json().detail).toContain('/payments/');
     expect((await call(`${mock.urls.get('payments')}/v1/nothing`, { headers: auth })).status).toBe(404);
-    const preflight = await fetch(`${mock.urls.get('payments')}/v1/payments`, { method: 'OPTIONS', headers: { origin: 'http://localhost:8080', 'access-control-request-method': 'POST', 'access-control-request-headers': 'idempotency-key' } });
+    const preflight = await fetch(`${mock.urls.get('payments')}/v1/payments`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:8080', 'access-control-request-method': 'POST', 'access-control-request-headers': 'idempotency-key' },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:8080');
     expect(preflight.headers.get('access-control-allow-headers')).toBe('idempotency-key');
@@ -259,7 +270,9 @@ describe('apis mock --dynamic, --ref and --proxy', () => {
     const backend: Server = createServer((req, res) => {
       res.setHeader('content-type', 'application/json');
       // Money as a number: exactly what the contract forbids.
-      res.end(JSON.stringify({ id: 'pay_1', status: 'succeeded', amount: { value: 12.5, currency: 'EUR' }, created_at: '2026-11-02T10:15:00Z', seen_path: req.url }));
+      res.end(
+        JSON.stringify({ id: 'pay_1', status: 'succeeded', amount: { value: 12.5, currency: 'EUR' }, created_at: '2026-11-02T10:15:00Z', seen_path: req.url }),
+      );
     });
     await new Promise<void>((resolve) => backend.listen(0, '127.0.0.1', resolve));
     const upstream = `http://127.0.0.1:${(backend.address() as AddressInfo).port}/api`;

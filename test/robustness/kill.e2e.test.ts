@@ -18,7 +18,7 @@ function files(dir: string): Map<string, string> {
 
 /** A deterministic sequence in [0, 1), so a failing run can be replayed. */
 function seeded(seed: number): () => number {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 describe('nothing lost: apis generate killed at random points', () => {
@@ -30,7 +30,12 @@ describe('nothing lost: apis generate killed at random points', () => {
     cpSync(join(dir, 'generated'), before, { recursive: true });
     for (const domain of ['payments', 'orders', 'feedback']) {
       const spec = join(dir, 'specs', `${domain}.yaml`);
-      writeFileSync(spec, readFileSync(spec, 'utf8').replace(/^  version: (\d+)\.(\d+)\.(\d+)$/m, (_m, a, b) => `  version: ${a}.${Number(b) + 1}.0`).replaceAll('summary: ', 'summary: Changed, '));
+      writeFileSync(
+        spec,
+        readFileSync(spec, 'utf8')
+          .replace(/^  version: (\d+)\.(\d+)\.(\d+)$/m, (_m, a, b) => `  version: ${a}.${Number(b) + 1}.0`)
+          .replaceAll('summary: ', 'summary: Changed, '),
+      );
     }
     const reference = tempRepo();
     cpSync(join(dir, 'specs'), join(reference, 'specs'), { recursive: true });

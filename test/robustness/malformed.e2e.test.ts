@@ -49,7 +49,10 @@ async function mockStarts(dir: string): Promise<RunResult> {
 
 const feedback = readFileSync(join(REPO, 'specs', 'feedback.yaml'), 'utf8');
 const minimal = 'openapi: 3.1.0\ninfo: {title: t, version: 1.0.0}\n';
-const aliasBomb = `${minimal}x-bomb:\n  a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n${'bcdefghij'.split('').map((c, i) => `  ${c}: &${c} [${Array(9).fill(`*${'abcdefghij'[i]}`).join(', ')}]`).join('\n')}\n`;
+const aliasBomb = `${minimal}x-bomb:\n  a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n${'bcdefghij'
+  .split('')
+  .map((c, i) => `  ${c}: &${c} [${Array(9).fill(`*${'abcdefghij'[i]}`).join(', ')}]`)
+  .join('\n')}\n`;
 const deepYaml = `${minimal}x-deep: ${'['.repeat(10000)}1${']'.repeat(10000)}\n`;
 const deepJson = `{"openapi":"3.1.0","info":{"title":"t","version":"1"},"x-deep":${'{"a":'.repeat(10000)}1${'}'.repeat(10000)}}`;
 const webhooksOnly = `openapi: 3.1.0\ninfo: {title: Hooks, version: 1.0.0, description: Only webhooks.}\nwebhooks:\n  thing.happened:\n    post:\n      operationId: thingHappened\n      requestBody:\n        content:\n          application/json:\n            schema: {type: object, properties: {event_id: {type: string}}}\n      responses:\n        '200': {description: ok}\n`;
@@ -69,22 +72,91 @@ const cases: Case[] = [
   { name: 'an empty file', files: { 'specs/bad.yaml': '' }, exit: 2, message: /the file is empty/ },
   { name: 'whitespace only', files: { 'specs/bad.yaml': ' \n\t\n  ' }, exit: 2, message: /the file is empty/ },
   { name: 'binary garbage', files: { 'specs/bad.yaml': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0xff, 0x00]) }, exit: 2, message: /not a text file/ },
-  { name: 'invalid UTF-8', files: { 'specs/bad.yaml': Buffer.concat([Buffer.from('openapi: 3.1.0\ninfo: {title: "'), Buffer.from([0xc3, 0x28]), Buffer.from('"}\n')]) }, exit: 2, message: /not valid UTF-8/ },
-  { name: 'a YAML syntax error, with its line', files: { 'specs/bad.yaml': `${minimal}paths:\n  /v1/x: [\n` }, exit: 2, message: /specs\/bad\.yaml:\d+:\d+: YAML syntax error/ },
-  { name: 'duplicate keys', files: { 'specs/bad.yaml': `${minimal}paths: {}\npaths: {}\n` }, exit: 2, message: /specs\/bad\.yaml:4:1: YAML syntax error: duplicate key/ },
+  {
+    name: 'invalid UTF-8',
+    files: { 'specs/bad.yaml': Buffer.concat([Buffer.from('openapi: 3.1.0\ninfo: {title: "'), Buffer.from([0xc3, 0x28]), Buffer.from('"}\n')]) },
+    exit: 2,
+    message: /not valid UTF-8/,
+  },
+  {
+    name: 'a YAML syntax error, with its line',
+    files: { 'specs/bad.yaml': `${minimal}paths:\n  /v1/x: [\n` },
+    exit: 2,
+    message: /specs\/bad\.yaml:\d+:\d+: YAML syntax error/,
+  },
+  {
+    name: 'duplicate keys',
+    files: { 'specs/bad.yaml': `${minimal}paths: {}\npaths: {}\n` },
+    exit: 2,
+    message: /specs\/bad\.yaml:4:1: YAML syntax error: duplicate key/,
+  },
   { name: 'a YAML alias bomb is refused, not expanded', files: { 'specs/bad.yaml': aliasBomb }, exit: 2, message: /too many YAML alias expansions/ },
-  { name: 'a 50 MB document is refused above the documented 32 MB limit', files: { 'specs/bad.yaml': `${minimal}x-padding: "${'a'.repeat(50 * 1024 * 1024)}"\n` }, exit: 2, message: /is 50\.0 MB, above the 32\.0 MB input limit \(raise it with APIS_MAX_INPUT_MB=<megabytes>\)/ },
-  { name: 'nesting 10,000 levels deep (YAML)', files: { 'specs/bad.yaml': deepYaml }, exit: 2, message: /nested (more than 256 levels deep|too deeply to parse)/ },
-  { name: 'nesting 10,000 levels deep (JSON)', files: { 'specs/bad.yaml': deepJson }, exit: 2, message: /nested (more than 256 levels deep|too deeply to parse)/ },
-  { name: 'a $ref to a missing file', files: { 'specs/bad.yaml': `${minimal}paths:\n  /v1/x:\n    $ref: './nowhere.yaml'\n` }, exit: { lint: 1, bundle: 2, diff: 2, generate: 2, mock: 2 }, message: /nowhere\.yaml does not exist/ },
-  { name: 'a $ref to a missing pointer', files: { 'specs/bad.yaml': `${minimal}paths:\n  /v1/x:\n    $ref: '#/components/pathItems/Nope'\n` }, exit: { lint: 1, bundle: 2, diff: 2, generate: 2, mock: 2 }, message: /no such location/ },
-  { name: 'a $ref to a URL, refused without any network access', files: { 'specs/bad.yaml': `${minimal}paths:\n  /v1/x:\n    $ref: 'https://example.com/api.yaml#/paths/x'\n` }, exit: 2, message: /\$ref to a URL .* is refused/ },
-  { name: 'a $ref that escapes the repository', files: { 'specs/bad.yaml': `${minimal}paths:\n  /v1/x:\n    $ref: '../../../etc/thing.yaml'\n` }, exit: 2, message: /points outside the repository and is refused/ },
+  {
+    name: 'a 50 MB document is refused above the documented 32 MB limit',
+    files: { 'specs/bad.yaml': `${minimal}x-padding: "${'a'.repeat(50 * 1024 * 1024)}"\n` },
+    exit: 2,
+    message: /is 50\.0 MB, above the 32\.0 MB input limit \(raise it with APIS_MAX_INPUT_MB=<megabytes>\)/,
+  },
+  {
+    name: 'nesting 10,000 levels deep (YAML)',
+    files: { 'specs/bad.yaml': deepYaml },
+    exit: 2,
+    message: /nested (more than 256 levels deep|too deeply to parse)/,
+  },
+  {
+    name: 'nesting 10,000 levels deep (JSON)',
+    files: { 'specs/bad.yaml': deepJson },
+    exit: 2,
+    message: /nested (more than 256 levels deep|too deeply to parse)/,
+  },
+  {
+    name: 'a $ref to a missing file',
+    files: { 'specs/bad.yaml': `${minimal}paths:\n  /v1/x:\n    $ref: './nowhere.yaml'\n` },
+    exit: { lint: 1, bundle: 2, diff: 2, generate: 2, mock: 2 },
+    message: /nowhere\.yaml does not exist/,
+  },
+  {
+    name: 'a $ref to a missing pointer',
+    files: { 'specs/bad.yaml': `${minimal}paths:\n  /v1/x:\n    $ref: '#/components/pathItems/Nope'\n` },
+    exit: { lint: 1, bundle: 2, diff: 2, generate: 2, mock: 2 },
+    message: /no such location/,
+  },
+  {
+    name: 'a $ref to a URL, refused without any network access',
+    files: { 'specs/bad.yaml': `${minimal}paths:\n  /v1/x:\n    $ref: 'https://example.com/api.yaml#/paths/x'\n` },
+    exit: 2,
+    message: /\$ref to a URL .* is refused/,
+  },
+  {
+    name: 'a $ref that escapes the repository',
+    files: { 'specs/bad.yaml': `${minimal}paths:\n  /v1/x:\n    $ref: '../../../etc/thing.yaml'\n` },
+    exit: 2,
+    message: /points outside the repository and is refused/,
+  },
   { name: 'a circular $ref', files: { 'specs/bad.yaml': circular }, exit: { lint: 1, bundle: 0, diff: 0, generate: 0, mock: 0 } },
-  { name: 'Swagger 2.0', files: { 'specs/bad.yaml': 'swagger: "2.0"\ninfo: {title: t, version: "1"}\npaths: {}\n' }, exit: 2, message: /is Swagger 2\.0; convert it to OpenAPI 3 first/ },
-  { name: 'OpenAPI 3.2', files: { 'specs/bad.yaml': 'openapi: 3.2.0\ninfo: {title: t, version: "1"}\npaths: {}\n' }, exit: 2, message: /OpenAPI 3\.2\.0 is not supported \(supported: 3\.0\.x and 3\.1\.x\)/ },
-  { name: 'an unknown version', files: { 'specs/bad.yaml': 'openapi: banana\ninfo: {title: t, version: "1"}\n' }, exit: 2, message: /OpenAPI banana is not supported/ },
-  { name: 'JSON instead of YAML is accepted', files: { 'specs/bad.yaml': JSON.stringify(JSON.parse(readFileSync(join(REPO, 'generated', 'feedback', 'openapi.json'), 'utf8'))) }, exit: { lint: 0, bundle: 0, diff: 0, generate: 0, mock: 0 } },
+  {
+    name: 'Swagger 2.0',
+    files: { 'specs/bad.yaml': 'swagger: "2.0"\ninfo: {title: t, version: "1"}\npaths: {}\n' },
+    exit: 2,
+    message: /is Swagger 2\.0; convert it to OpenAPI 3 first/,
+  },
+  {
+    name: 'OpenAPI 3.2',
+    files: { 'specs/bad.yaml': 'openapi: 3.2.0\ninfo: {title: t, version: "1"}\npaths: {}\n' },
+    exit: 2,
+    message: /OpenAPI 3\.2\.0 is not supported \(supported: 3\.0\.x and 3\.1\.x\)/,
+  },
+  {
+    name: 'an unknown version',
+    files: { 'specs/bad.yaml': 'openapi: banana\ninfo: {title: t, version: "1"}\n' },
+    exit: 2,
+    message: /OpenAPI banana is not supported/,
+  },
+  {
+    name: 'JSON instead of YAML is accepted',
+    files: { 'specs/bad.yaml': JSON.stringify(JSON.parse(readFileSync(join(REPO, 'generated', 'feedback', 'openapi.json'), 'utf8'))) },
+    exit: { lint: 0, bundle: 0, diff: 0, generate: 0, mock: 0 },
+  },
   { name: 'a spec with only webhooks', files: { 'specs/bad.yaml': webhooksOnly }, exit: { lint: 1, bundle: 0, diff: 0, generate: 0, mock: 2 } },
 ];
 
@@ -129,7 +201,15 @@ describe('malformed input, apis docs', () => {
         expect(page).toContain('bad does not load at master');
         const message = /<p class="error">([^<]*)<\/p>/.exec(page)![1];
         expect(message).toContain('master:specs/bad.yaml');
-        if (c.message) expect(message.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')).toMatch(c.message);
+        if (c.message)
+          expect(
+            message
+              .replace(/&lt;/g, '<')
+              .replace(/&gt;/g, '>')
+              .replace(/&quot;/g, '"')
+              .replace(/&#39;/g, "'")
+              .replace(/&amp;/g, '&'),
+          ).toMatch(c.message);
       } else {
         expect(readFileSync(join(site, 'bad.spec.js'), 'utf8')).toMatch(/^window\.apisSpec = /);
       }

@@ -29,7 +29,14 @@ export async function clientCalls(): Promise<void> {
   }
 }
 
-const payment: Payment = { id: 'pay_1', status: 'succeeded', amount: { value: '1.00', currency: 'EUR' }, refunded_amount: { value: '0.00', currency: 'EUR' }, payment_method: { type: 'wallet' }, created_at: '2026-11-22T10:00:00Z' };
+const payment: Payment = {
+  id: 'pay_1',
+  status: 'succeeded',
+  amount: { value: '1.00', currency: 'EUR' },
+  refunded_amount: { value: '0.00', currency: 'EUR' },
+  payment_method: { type: 'wallet' },
+  created_at: '2026-11-22T10:00:00Z',
+};
 const problem: Problem = { type: 'https://api.acme-platform.com/problems/not-found', title: 'Not found', status: 404 };
 
 export const handlers: Handlers = {
@@ -38,7 +45,10 @@ export const handlers: Handlers = {
   listPayments: async () => ({ status: 200, body: { items: [payment], next_cursor: null } }),
   capturePayment: async () => ({ status: 200, body: payment }),
   cancelPayment: async () => ({ status: 200, body: { ...payment, status: 'canceled' as const } }),
-  createRefund: async ({ body }) => ({ status: 201, body: { id: 'rfd_1', payment_id: body.payment_id, status: 'pending' as const, amount: body.amount, created_at: payment.created_at } }),
+  createRefund: async ({ body }) => ({
+    status: 201,
+    body: { id: 'rfd_1', payment_id: body.payment_id, status: 'pending' as const, amount: body.amount, created_at: payment.created_at },
+  }),
   getRefund: async () => ({ status: 404, body: problem }),
   listRefunds: async () => ({ status: 200, body: { items: [], next_cursor: null } }),
   listPaymentEvents: async () => ({ status: 200, body: { items: [], next_cursor: 'c_0' } }),

@@ -30,7 +30,10 @@ export function parseRetryAfter(value, now = Date.now()) {
     return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
 }
 function routeMatcher(routes) {
-    const compiled = routes.map((r) => ({ method: r.method.toUpperCase(), re: new RegExp(`${r.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\\{[^}]+\\\}|\{[^}]+\}/g, '[^/]+')}$`) }));
+    const compiled = routes.map((r) => ({
+        method: r.method.toUpperCase(),
+        re: new RegExp(`${r.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\\{[^}]+\\\}|\{[^}]+\}/g, '[^/]+')}$`),
+    }));
     return (method, pathname) => compiled.some((r) => r.method === method && r.re.test(pathname));
 }
 /**

@@ -60,7 +60,13 @@ const RETRYABLE_STATUS = [429, 502, 503, 504];
 const IDEMPOTENT_METHODS = ['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS'];
 
 /** The delay before retry number `retry` (1-based): full jitter, or what Retry-After asks for. */
-export function backoffDelay(retry: number, retryAfter: string | null, options: Required<RetryOptions>, random: () => number, now: number = Date.now()): number {
+export function backoffDelay(
+  retry: number,
+  retryAfter: string | null,
+  options: Required<RetryOptions>,
+  random: () => number,
+  now: number = Date.now(),
+): number {
   const fromHeader = parseRetryAfter(retryAfter, now);
   if (fromHeader !== undefined) return Math.min(fromHeader, options.maxDelayMs);
   const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (retry - 1));
@@ -76,7 +82,10 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
 }
 
 function routeMatcher(routes: OperationRoute[]): (method: string, pathname: string) => boolean {
-  const compiled = routes.map((r) => ({ method: r.method.toUpperCase(), re: new RegExp(`${r.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\\{[^}]+\\\}|\{[^}]+\}/g, '[^/]+')}$`) }));
+  const compiled = routes.map((r) => ({
+    method: r.method.toUpperCase(),
+    re: new RegExp(`${r.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\\{[^}]+\\\}|\{[^}]+\}/g, '[^/]+')}$`),
+  }));
   return (method, pathname) => compiled.some((r) => r.method === method && r.re.test(pathname));
 }
 

@@ -1,6 +1,14 @@
 /** Types that turn openapi-typescript's `operations` into handler signatures. */
 
-type JsonOf<C> = C extends { 'application/json': infer B } ? B : C extends { 'application/problem+json': infer P } ? P : C extends { 'application/merge-patch+json': infer M } ? M : C extends Record<string, infer X> ? X : never;
+type JsonOf<C> = C extends { 'application/json': infer B }
+  ? B
+  : C extends { 'application/problem+json': infer P }
+    ? P
+    : C extends { 'application/merge-patch+json': infer M }
+      ? M
+      : C extends Record<string, infer X>
+        ? X
+        : never;
 
 type BodyOfResponse<R> = R extends { content: infer C } ? JsonOf<C> : undefined;
 

@@ -9,7 +9,14 @@ const PASSED = '☑️';
 const RANK: Record<Level, number> = { breaking: 0, warning: 1, info: 2 };
 
 const iconOf = (c: Change) => (c.level === 'breaking' && c.status !== undefined && c.status !== 'unaccepted' ? PASSED : ICON[c.level]);
-const labelOf = (c: Change) => (c.level !== 'breaking' || c.status === undefined ? c.level : c.status === 'unaccepted' ? 'breaking, not accepted' : c.status === 'accepted' ? 'breaking, accepted' : 'breaking, allowed after its sunset');
+const labelOf = (c: Change) =>
+  c.level !== 'breaking' || c.status === undefined
+    ? c.level
+    : c.status === 'unaccepted'
+      ? 'breaking, not accepted'
+      : c.status === 'accepted'
+        ? 'breaking, accepted'
+        : 'breaking, allowed after its sunset';
 
 /** Grouped by operation, operations with unaccepted breaking changes first: the PR comment, `apis changelog` and the docs site. */
 export function formatDiffMarkdown({ title, changes, link = changePagePath }: DiffReport): string {
@@ -20,7 +27,10 @@ export function formatDiffMarkdown({ title, changes, link = changePagePath }: Di
   const judged = changes.some((c) => c.status !== undefined);
   const passed = gate.accepted + gate.allowed;
   const verdict = s.breaking === 0 ? '✅' : judged && gate.unaccepted === 0 ? PASSED : '❌';
-  const detail = judged && passed > 0 ? ` (${[gate.unaccepted > 0 ? `${gate.unaccepted} not accepted` : '', gate.accepted > 0 ? `${gate.accepted} accepted` : '', gate.allowed > 0 ? `${gate.allowed} allowed after sunset` : ''].filter(Boolean).join(', ')})` : '';
+  const detail =
+    judged && passed > 0
+      ? ` (${[gate.unaccepted > 0 ? `${gate.unaccepted} not accepted` : '', gate.accepted > 0 ? `${gate.accepted} accepted` : '', gate.allowed > 0 ? `${gate.allowed} allowed after sunset` : ''].filter(Boolean).join(', ')})`
+      : '';
   lines.push(`${verdict} **${plural(s.breaking, 'breaking change')}**${detail}, ${plural(s.warning, 'warning')}, ${s.info} info.`, '');
   const groups = new Map<string, Change[]>();
   for (const c of changes) {

@@ -16,8 +16,12 @@ export function formatMarkdown({ findings, baseline }: LintReport): string {
   const active = findings.filter((f) => !f.silenced);
   const silenced = findings.filter((f) => f.silenced);
   const lines = ['### API lint', ''];
-  const headline = s.errors + s.warnings === 0 ? '✅ No problems' : `${s.errors > 0 ? '❌' : '⚠️'} ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}`;
-  lines.push(`${headline}${s.silenced > 0 ? `, ${s.silenced} silenced` : ''}${baseline ? ` (${plural(baseline.preexisting, 'finding')} that already existed at \`${baseline.ref}\` left out)` : ''}.`, '');
+  const headline =
+    s.errors + s.warnings === 0 ? '✅ No problems' : `${s.errors > 0 ? '❌' : '⚠️'} ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}`;
+  lines.push(
+    `${headline}${s.silenced > 0 ? `, ${s.silenced} silenced` : ''}${baseline ? ` (${plural(baseline.preexisting, 'finding')} that already existed at \`${baseline.ref}\` left out)` : ''}.`,
+    '',
+  );
   if (active.length > 0) {
     lines.push('| | Rule | Where | Message |', '|---|---|---|---|');
     for (const f of active) lines.push(`| ${f.severity === 'error' ? '❌' : '⚠️'} | ${ruleLink(f.rule)} | ${location(f)} | ${cell(f.message)} |`);

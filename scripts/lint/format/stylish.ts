@@ -24,7 +24,8 @@ export function formatStylish({ findings, baseline }: LintReport): string {
   const total = s.errors + s.warnings;
   const tail = s.silenced > 0 ? `, ${s.silenced} silenced` : '';
   if (total === 0) lines.push(paint('green', `✔ no problems${tail}`));
-  else lines.push(paint(s.errors > 0 ? 'red' : 'yellow', `✖ ${plural(total, 'problem')} (${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')})${tail}`));
+  else
+    lines.push(paint(s.errors > 0 ? 'red' : 'yellow', `✖ ${plural(total, 'problem')} (${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')})${tail}`));
   if (baseline) lines.push(paint('gray', `${plural(baseline.preexisting, 'finding')} that already existed at ${baseline.ref} left out`));
   return lines.join('\n') + '\n';
 }
