@@ -31,8 +31,9 @@ import retryAfterHeader from './functions/retry-after-header.ts';
 import statusCodeAllowed from './functions/status-code-allowed.ts';
 import webhookContract from './functions/webhook-contract.ts';
 import webhookPollingFallback from './functions/webhook-polling-fallback.ts';
+import type { Json } from '../scripts/model/openapi-index.ts';
 
-type HouseFunction = HouseRuleFunction<any>;
+type HouseFunction = HouseRuleFunction<Json>;
 
 interface CatalogueEntry {
   severity: 'error' | 'warn';

@@ -43,7 +43,10 @@ function sample(files: string[]): string[] {
   const bySize = files.map((f) => ({ f, size: statSync(f).size })).sort((a, b) => b.size - a.size || a.f.localeCompare(b.f));
   const chosen = new Set(bySize.slice(0, 10).map((x) => x.f));
   let seed = SEED;
-  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
   const rest = bySize.slice(10);
   const step = rest.length / Math.max(1, SIZE - 10);
   for (let i = 0; chosen.size < Math.min(SIZE, bySize.length) && i < SIZE * 4; i++) {

@@ -1,19 +1,18 @@
 // The docs site's only script of its own (no inline scripts: the Content-Security-Policy forbids them).
 // Domain pages start Swagger UI on the spec their <script> tag loaded; the local portal (npm start)
 // adds its mock as the first server for "Try it out" and reloads pages when a spec is saved.
-(function () {
-  'use strict';
-  var body = document.body;
-  var portal = window.apisPortal || {};
+(() => {
+  const body = document.body;
+  const portal = window.apisPortal || {};
   if (portal.liveReload && window.EventSource) {
-    var events = new EventSource(body.getAttribute('data-root') + '__apis/events');
-    events.onmessage = function (event) {
+    const events = new EventSource(body.getAttribute('data-root') + '__apis/events');
+    events.onmessage = (event) => {
       if (event.data === 'reload') window.location.reload();
     };
   }
   if (body.getAttribute('data-page') !== 'domain' || !window.apisSpec || !window.SwaggerUIBundle) return;
-  var spec = window.apisSpec;
-  var domain = body.getAttribute('data-domain');
+  const spec = window.apisSpec;
+  const domain = body.getAttribute('data-domain');
   if (portal.mock && body.getAttribute('data-live') === 'true') {
     spec.servers = [{ url: portal.mock + '/' + domain, description: 'apis mock on this machine (npm start)' }].concat(spec.servers || []);
   }

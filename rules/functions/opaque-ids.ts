@@ -29,8 +29,14 @@ function parameterEntries(index: OpenApiIndex): Array<{ name: string; schema: un
     found.set(r.path.join('\u0000'), { name: r.node.name, schema: r.node.schema, path: [...r.path, 'schema'] });
   };
   for (const op of index.operations) {
-    if (Array.isArray(op.pathItem.parameters)) op.pathItem.parameters.forEach((p: unknown, i: number) => add(p, [...op.pathItemPath, 'parameters', i]));
-    if (Array.isArray(op.node.parameters)) op.node.parameters.forEach((p: unknown, i: number) => add(p, [...op.path, 'parameters', i]));
+    if (Array.isArray(op.pathItem.parameters))
+      op.pathItem.parameters.forEach((p: unknown, i: number) => {
+        add(p, [...op.pathItemPath, 'parameters', i]);
+      });
+    if (Array.isArray(op.node.parameters))
+      op.node.parameters.forEach((p: unknown, i: number) => {
+        add(p, [...op.path, 'parameters', i]);
+      });
   }
   const components = index.document?.components;
   if (isObject(components) && isObject(components.parameters)) {

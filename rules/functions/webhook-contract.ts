@@ -34,7 +34,7 @@ export default houseFunction<{ signatureHeader: string }>(
         }
       }
       const signature = findParameter(parametersOf(index, op), 'header', signatureHeader);
-      if (!signature || signature.node.required !== true) {
+      if (signature?.node.required !== true) {
         out.push({ path: op.path, message: `${op.label} must declare the required ${signatureHeader} header so receivers can verify the sender` });
       }
       const delivery = op.node['x-delivery'] ?? op.pathItem['x-delivery'];

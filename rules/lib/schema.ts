@@ -1,4 +1,4 @@
-import { isObject, type JsonPath, type OpenApiIndex, type Resolved } from '../../scripts/model/openapi-index.ts';
+import { isObject, type JsonPath, type OpenApiIndex, type Resolved, type JsonObject } from '../../scripts/model/openapi-index.ts';
 
 /** `cardLast4`, `card_last4` and `card-last4` all give ['card', 'last4']. */
 export function nameTokens(name: string): string[] {
@@ -67,7 +67,10 @@ export function mergedObject(index: OpenApiIndex, schema: unknown, path: JsonPat
       }
     }
     if (Array.isArray(s.required)) for (const r of s.required) if (typeof r === 'string') merged.required.add(r);
-    if (Array.isArray(s.allOf)) s.allOf.forEach((b: unknown, i: number) => visit(b, [...resolved.path, 'allOf', i], depth + 1));
+    if (Array.isArray(s.allOf))
+      s.allOf.forEach((b: unknown, i: number) => {
+        visit(b, [...resolved.path, 'allOf', i], depth + 1);
+      });
   };
   visit(schema, path, 0);
   return merged;
@@ -98,7 +101,7 @@ export function isDecimalString(index: OpenApiIndex, schema: unknown, path: Json
 }
 
 /** Whether the schema or one of its allOf branches satisfies `test`. */
-export function hasKeyword(index: OpenApiIndex, resolved: Resolved, test: (s: Record<string, any>) => boolean, depth = 0): boolean {
+export function hasKeyword(index: OpenApiIndex, resolved: Resolved, test: (s: JsonObject) => boolean, depth = 0): boolean {
   const s = resolved.node;
   if (!isObject(s) || depth > MAX_DEPTH) return false;
   if (test(s)) return true;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { houseRules } from '../ruleset.ts';
 import { base } from './harness.ts';
 
-type RuleFn = (input: unknown, options: unknown, context: unknown) => Array<{ message: string }> | void;
+type RuleFn = (input: unknown, options: unknown, context: unknown) => Array<{ message: string }> | undefined;
 
 /** Shapes a half-written or foreign spec really has: no rule may throw on them. (The loader refuses nesting beyond APIS_MAX_DEPTH.) */
 function oddDocuments(): Array<[string, unknown]> {

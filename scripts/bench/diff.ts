@@ -38,7 +38,7 @@ const results: Record<string, Measurement[]> = {};
 for (let i = 0; i < RUNS; i++) {
   for (const [name, tool] of Object.entries(tools)) {
     const m = tool.run();
-    (results[name] ??= []).push(m);
+    results[name] = [...(results[name] ?? []), m];
     console.log(`  ${name} run ${i + 1}: ${m.wallSeconds.toFixed(2)} s, ${m.peakRssMb?.toFixed(0) ?? 'n/a'} MB, exit ${m.exitCode}`);
   }
 }

@@ -63,9 +63,12 @@ export async function startCommand(options: StartOptions): Promise<number> {
     const started = Date.now();
     await lintWorkingCopy();
     if (mock) await reloadMock(mock);
-    else if ((mock = await startTheMock())) {
-      portal.mock = mock.origin;
-      process.stdout.write(`Mock started: ${paint('cyan', mock.origin)}\n`);
+    else {
+      mock = await startTheMock();
+      if (mock) {
+        portal.mock = mock.origin;
+        process.stdout.write(`Mock started: ${paint('cyan', mock.origin)}\n`);
+      }
     }
     try {
       await buildSite({ out, patterns: [], workingCopy: true });
@@ -119,7 +122,7 @@ function watchSpecs(dir: string, onChange: () => Promise<void>): () => void {
   let running: Promise<void> | undefined;
   let again = false;
   const run = () => {
-    if (running) {
+    if (running !== undefined) {
       again = true;
       return;
     }

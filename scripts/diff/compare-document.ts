@@ -4,7 +4,7 @@
  * with parameter names ignored, so renaming `{id}` to `{order_id}` is not a removal; webhooks and
  * callbacks are operations too, with the roles turned around (we send the request, partners answer).
  */
-import { isObject, pointerOf, type JsonPath, type OperationEntry } from '../model/openapi-index.ts';
+import { isObject, pointerOf, type JsonPath, type OperationEntry, type JsonObject } from '../model/openapi-index.ts';
 import { classify } from './catalogue.ts';
 import { compareChanges, type Change } from './change.ts';
 import { schemaComparer, type SchemaComparer, type WireSide } from './compare-schema.ts';
@@ -13,12 +13,12 @@ import type { Fact, FactKind, FactSide, OperationFact } from './facts.ts';
 import { same } from './schema-view.ts';
 
 /** Every difference between two versions; `base` or `head` may be null for a domain that is new or removed. */
-export function diffDocuments(baseDoc: Record<string, any> | null, headDoc: Record<string, any> | null): Change[] {
+export function diffDocuments(baseDoc: JsonObject | null, headDoc: JsonObject | null): Change[] {
   return documentFacts(baseDoc, headDoc).map(classify).sort(compareChanges);
 }
 
 /** The neutral facts, before the catalogue classifies them. */
-export function documentFacts(baseDoc: Record<string, any> | null, headDoc: Record<string, any> | null): OperationFact[] {
+export function documentFacts(baseDoc: JsonObject | null, headDoc: JsonObject | null): OperationFact[] {
   const base = docOf(baseDoc ?? {});
   const head = docOf(headDoc ?? {});
   const schemas = schemaComparer(base, head);
@@ -207,9 +207,9 @@ class OperationComparison {
     );
   }
 
-  private schema(bHolder: Record<string, any>, hHolder: Record<string, any>, bPath: JsonPath, hPath: JsonPath, side: WireSide, what: string): void {
+  private schema(bHolder: JsonObject, hHolder: JsonObject, bPath: JsonPath, hPath: JsonPath, side: WireSide, what: string): void {
     // No schema, `schema: true` and `schema: {}` all accept any value.
-    const any = (holder: Record<string, any>) =>
+    const any = (holder: JsonObject) =>
       !isObject(holder) ||
       !('schema' in holder) ||
       holder.schema === true ||
@@ -218,7 +218,7 @@ class OperationComparison {
     const hHas = !any(hHolder);
     if (!bHas && !hHas) return;
     if (!bHas) this.emit('schema-added', side, [...hPath, 'schema'], `${what}: a schema was added where any value was accepted`);
-    else if (!hHas) this.emit('schema-removed', side, hPath, `${what}: the schema was removed: any value is now accepted`);
+    else if (!hHas) this.emit('schema-removed', side, hPath, `${what}: the schema was removed: Json value is now accepted`);
     else
       this.out.push(
         ...this.schemas.compare({ node: bHolder.schema, path: [...bPath, 'schema'] }, { node: hHolder.schema, path: [...hPath, 'schema'] }, side, what),
@@ -254,8 +254,8 @@ class OperationComparison {
   }
 
   private content(b: Located, h: Located, side: WireSide, what: string): void {
-    const bc: Record<string, any> = isObject(b.node.content) ? b.node.content : {};
-    const hc: Record<string, any> = isObject(h.node.content) ? h.node.content : {};
+    const bc: JsonObject = isObject(b.node.content) ? b.node.content : {};
+    const hc: JsonObject = isObject(h.node.content) ? h.node.content : {};
     const pairs = pairMediaTypes(Object.keys(bc), Object.keys(hc));
     for (const type of pairs.removed) this.emit('media-type-removed', side, [...b.path, 'content', type], `${what}: media type ${type} was removed`);
     for (const type of pairs.added) this.emit('media-type-added', side, [...h.path, 'content', type], `${what}: media type ${type} was added`);

@@ -1,17 +1,17 @@
-import { indexOf, isObject, type JsonPath, type OpenApiIndex } from '../model/openapi-index.ts';
+import { indexOf, isObject, type JsonPath, type OpenApiIndex, type JsonObject, type Json } from '../model/openapi-index.ts';
 
 /** One version of the document being compared (base or head), with its shared index and $ref resolver. */
 export interface Doc {
-  document: Record<string, any>;
+  document: JsonObject;
   index: OpenApiIndex;
 }
 
-export function docOf(document: Record<string, any>): Doc {
+export function docOf(document: JsonObject): Doc {
   return { document, index: indexOf(document) };
 }
 
 export interface Located {
-  node: any;
+  node: Json;
   path: JsonPath;
   /** Set when the node was reached through a $ref: the component it names (for messages). */
   component?: string;

@@ -5,11 +5,12 @@ import type { Change } from './change.ts';
 import { diffDocuments } from './compare-document.ts';
 import { loadSide } from './load.ts';
 import { evaluateGate, type GateResult } from './policy.ts';
+import type { JsonObject } from '../model/openapi-index.ts';
 
 export interface DomainDiff {
   domain: string;
-  base: Record<string, any> | null;
-  head: Record<string, any> | null;
+  base: JsonObject | null;
+  head: JsonObject | null;
   /** Every change, breaking ones with their gate status. */
   changes: Change[];
   gate: GateResult;

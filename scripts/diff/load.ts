@@ -5,12 +5,13 @@ import { UserError } from '../lib/errors.ts';
 import { gitReader, gitTopLevel } from '../lib/git.ts';
 import { findRepoRoot } from '../lib/repo.ts';
 import { assertResolvable, loadSpec } from '../lib/spec-model.ts';
+import type { JsonObject } from '../model/openapi-index.ts';
 
 export interface DiffSide {
   /** How the side is named in messages: the path or `<ref>:<path>`. */
   label: string;
   /** The resolved document, or null when the file does not exist at that ref (a new or removed domain). */
-  document: Record<string, any> | null;
+  document: JsonObject | null;
 }
 
 /**
@@ -35,7 +36,7 @@ export async function loadSide(arg: string): Promise<DiffSide> {
 }
 
 /** Single-file specs are compared as they are; multi-file ones through their bundle (every $ref internal). */
-async function resolvedDocument(model: Awaited<ReturnType<typeof loadSpec>>): Promise<Record<string, any>> {
+async function resolvedDocument(model: Awaited<ReturnType<typeof loadSpec>>): Promise<JsonObject> {
   assertResolvable(model);
   if (model.files.size === 1) return model.document;
   return (await bundleModel(model)).document;

@@ -1,4 +1,4 @@
-import { isObject } from '../model/openapi-index.ts';
+import { isObject, type JsonObject } from '../model/openapi-index.ts';
 import { pointerToPath, valueAt } from '../model/pointer.ts';
 import { changeKind } from './catalogue.ts';
 import type { Change } from './change.ts';
@@ -40,7 +40,7 @@ export interface GateResult {
   ok: boolean;
 }
 
-export function acceptancesOf(head: Record<string, any> | null): Acceptance[] {
+export function acceptancesOf(head: JsonObject | null): Acceptance[] {
   const list = head?.['x-accepted-breaking-changes'];
   if (!Array.isArray(list)) return [];
   return list.map((entry, index) => ({
@@ -51,7 +51,7 @@ export function acceptancesOf(head: Record<string, any> | null): Acceptance[] {
   }));
 }
 
-export function evaluateGate(base: Record<string, any> | null, head: Record<string, any> | null, changes: Change[], today = new Date()): GateResult {
+export function evaluateGate(base: JsonObject | null, head: JsonObject | null, changes: Change[], today = new Date()): GateResult {
   const acceptances = acceptancesOf(head);
   const used = new Set<number>();
   const blocking: Change[] = [];
@@ -94,7 +94,7 @@ export function evaluateGate(base: Record<string, any> | null, head: Record<stri
   };
 }
 
-function sunsetPassed(base: Record<string, any> | null, location: string, today: Date): boolean {
+function sunsetPassed(base: JsonObject | null, location: string, today: Date): boolean {
   const node = valueAt(base, pointerToPath(location));
   if (!isObject(node) || node.deprecated !== true || node['x-sunset'] === undefined) return false;
   const sunset = Date.parse(String(node['x-sunset']));

@@ -5,11 +5,11 @@
  * they mean. Two schemas written differently but meaning the same then compare equal, which is what
  * keeps refactors (wrapping a schema into `allOf`, moving it to a component) from reading as changes.
  */
-import { isObject, pointerOf, type JsonPath } from '../model/openapi-index.ts';
+import { isObject, pointerOf, type JsonPath, type Json } from '../model/openapi-index.ts';
 import type { Doc, Located } from './doc.ts';
 
 export interface Keyword {
-  value: any;
+  value: Json;
   /** Where the keyword is written, for reports. */
   path: JsonPath;
   /** Set when the value was built by merging parts: the identity of its subschema(s). */

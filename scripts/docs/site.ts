@@ -28,7 +28,7 @@ import {
   type DomainSummary,
   type RefSummary,
 } from './pages.ts';
-import { indexOf } from '../model/openapi-index.ts';
+import { indexOf, type JsonObject } from '../model/openapi-index.ts';
 import { folderOf, listRefs, orderRefs, selectRefs, type SiteRef } from './refs.ts';
 
 // Loading specs, linting, diffing and markdown are imported when a ref is actually rebuilt: a build
@@ -76,7 +76,7 @@ interface Manifest {
 
 interface LoadedDomain {
   name: string;
-  document?: Record<string, any>;
+  document?: JsonObject;
   findings?: LintRow[];
   error?: string;
 }
@@ -205,7 +205,9 @@ async function specsTrees(commits: string[], top: string): Promise<Map<string, s
   stdout
     .split('\n')
     .filter(Boolean)
-    .forEach((line, i) => trees.set(commits[i], /^[0-9a-f]+ tree /.test(line) ? line.split(' ')[0] : ''));
+    .forEach((line, i) => {
+      trees.set(commits[i], /^[0-9a-f]+ tree /.test(line) ? line.split(' ')[0] : '');
+    });
   return trees;
 }
 
@@ -240,7 +242,7 @@ function hashFiles(root: string, dirs: string[], recursive: boolean): string {
  */
 interface CachedDomain {
   files: Record<string, string>;
-  document: Record<string, any>;
+  document: JsonObject;
   findings: LintRow[];
 }
 type LintRow = Omit<RefSummary['findings'][number], 'domain' | 'documented'>;
@@ -316,7 +318,7 @@ function readCache(file: string, blobs: Map<string, string>): CachedDomain | und
 }
 
 /** The origins "Try it out" may call: the spec's own servers and mocks on this machine. */
-function connectOrigins(document: Record<string, any>): string[] {
+function connectOrigins(document: JsonObject): string[] {
   const origins = new Set<string>(['http://127.0.0.1:*', 'http://localhost:*']);
   for (const server of Array.isArray(document.servers) ? document.servers : []) {
     try {

@@ -13,12 +13,13 @@ import { toolchainRoot } from '../lib/toolchain.ts';
 import { compileModule } from './compile.ts';
 import { clientSource, operationsOf, packageJson, readme, serverSource } from './templates.ts';
 import { schemaTypes } from './types.ts';
+import type { JsonObject } from '../model/openapi-index.ts';
 
 /** Every file of one domain's package, relative to generated/<domain>/. */
 export async function generateDomain(domain: string, model: SpecModel, scope: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   const bundled = await bundleModel(model);
-  const document = bundled.document as Record<string, any>;
+  const document = bundled.document as JsonObject;
   const title = String(document.info?.title ?? domain);
   const version = String(document.info?.version ?? '0.0.0');
   let types: string;

@@ -1,5 +1,5 @@
 import { findParameter, parametersOf } from '../model/http.ts';
-import { indexOf } from '../model/openapi-index.ts';
+import { indexOf, type JsonObject } from '../model/openapi-index.ts';
 import { pascalCase } from './names.ts';
 
 export interface GeneratedOperation {
@@ -11,7 +11,7 @@ export interface GeneratedOperation {
 }
 
 /** The operations a server implements and a client calls (paths only: webhooks are sent, not served). */
-export function operationsOf(document: Record<string, any>): GeneratedOperation[] {
+export function operationsOf(document: JsonObject): GeneratedOperation[] {
   const index = indexOf(document);
   return index.operations
     .filter((op) => op.kind === 'path' && typeof op.node.operationId === 'string')

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { isObject } from '../model/openapi-index.ts';
+import { isObject, type JsonObject } from '../model/openapi-index.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -19,7 +19,7 @@ async function ownRedoclyConfig(): Promise<unknown> {
  * The client fills Idempotency-Key itself (one per call, reused on retries), so the types make it
  * optional; the server still requires it, through the spec its validator reads.
  */
-function withOptionalIdempotencyKey(document: Record<string, any>): Record<string, any> {
+function withOptionalIdempotencyKey(document: JsonObject): JsonObject {
   const copy = structuredClone(document);
   const stack: unknown[] = [copy];
   while (stack.length > 0) {
@@ -33,7 +33,7 @@ function withOptionalIdempotencyKey(document: Record<string, any>): Record<strin
   return copy;
 }
 
-export async function schemaTypes(document: Record<string, any>): Promise<string> {
+export async function schemaTypes(document: JsonObject): Promise<string> {
   const ast = await openapiTS(withOptionalIdempotencyKey(document) as never, {
     redocly: (await ownRedoclyConfig()) as never,
     exportType: false,

@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve, relative, isAbsolute, sep } from 'node:path';
 import { UserError } from './errors.ts';
@@ -5,6 +6,7 @@ import { limits, tooLarge } from './limits.ts';
 import { displayPath } from './repo.ts';
 import { decodeText, parseSource, type ParsedSource } from './yaml-source.ts';
 import { hasOwn, pointerSegment, refFragmentToPath } from '../model/pointer.ts';
+import type { JsonObject } from '../model/openapi-index.ts';
 
 /** Where spec files come from: the working tree, or (for other commands) a git ref. */
 export interface SpecReader {
@@ -18,7 +20,7 @@ export interface SpecReader {
 
 export const workingTree: SpecReader = {
   async read(absPath) {
-    let info;
+    let info: Stats;
     try {
       info = await stat(absPath);
     } catch (error) {
@@ -54,7 +56,7 @@ export interface SpecModel {
   /** The root file's absolute path. */
   path: string;
   root: ParsedSource;
-  document: Record<string, any>;
+  document: JsonObject;
   version: '3.0' | '3.1';
   /** Every file reached through $ref, the root included, by absolute path. */
   files: Map<string, ParsedSource>;
@@ -80,7 +82,7 @@ export async function loadSpec(path: string, options: LoadOptions): Promise<Spec
   const files = new Map<string, ParsedSource>([[absPath, root]]);
   const refProblems = await followRefs(root, absPath, files, reader, resolve(options.boundary));
   refProblems.push(...refCycles(files));
-  return { file: label, path: absPath, root, document: document as Record<string, any>, version, files, refProblems, reader };
+  return { file: label, path: absPath, root, document: document as JsonObject, version, files, refProblems, reader };
 }
 
 /** Commands that need a complete document call this; lint reports the problems as findings instead. */
@@ -185,7 +187,9 @@ function collectRefs(value: unknown): Array<{ ref: string; pointer: string }> {
     const [node, pointer] = stack.pop()!;
     if (node === null || typeof node !== 'object') continue;
     if (Array.isArray(node)) {
-      node.forEach((item, i) => stack.push([item, `${pointer}/${i}`]));
+      node.forEach((item, i) => {
+        stack.push([item, `${pointer}/${i}`]);
+      });
       continue;
     }
     for (const [key, child] of Object.entries(node)) {

@@ -6,7 +6,7 @@ import type { Finding } from './finding.ts';
 interface HouseRule {
   severity: 'error' | 'warn';
   then: {
-    function: (input: unknown, options: unknown, context: unknown) => Array<{ message: string; path?: Array<string | number> }> | void;
+    function: (input: unknown, options: unknown, context: unknown) => Array<{ message: string; path?: Array<string | number> }> | undefined;
     functionOptions?: unknown;
   };
 }

@@ -3,6 +3,7 @@ import { ModelResolver, redoclyConfig } from '../lib/redocly.ts';
 import type { SpecModel } from '../lib/spec-model.ts';
 import type { Finding } from './finding.ts';
 import { pointerToPath, valueAt } from '../model/pointer.ts';
+import type { JsonObject } from '../model/openapi-index.ts';
 
 /**
  * Structural validity with Redocly's `recommended` rules: OpenAPI 3.0/3.1 structure, unresolved
@@ -15,7 +16,7 @@ export async function structuralFindings(model: SpecModel): Promise<Finding[]> {
   // The model's parsed document is handed over, so Redocly does not parse the text a second time.
   // Redocly throws on a $ref cycle (reported by the engine as no-ref-cycle): it gets a copy without them.
   const document = { source: new Source(model.path, model.root.text), parsed: withoutRefCycles(model) };
-  let problems;
+  let problems: Awaited<ReturnType<typeof lintDocument>>;
   try {
     problems = await lintDocument({ document, config, externalRefResolver: new ModelResolver(model) });
   } catch (error) {
@@ -47,7 +48,7 @@ export async function structuralFindings(model: SpecModel): Promise<Finding[]> {
 }
 
 /** The document with the $refs of in-file cycles cut (each becomes an empty schema), or the document itself. */
-function withoutRefCycles(model: SpecModel): Record<string, any> {
+function withoutRefCycles(model: SpecModel): JsonObject {
   const cycles = model.refProblems.filter((p) => p.cycle && p.file === model.file);
   if (cycles.length === 0) return model.document;
   const copy = structuredClone(model.document);

@@ -45,7 +45,9 @@ export function createMockServer({ engines, faults, onRequest }: MockServerOptio
           ms: performance.now() - started,
           notes: response.notes,
         });
-      });
+      })
+      // A failure while answering (a closed socket, a logger that throws) must not take the mock down.
+      .catch(() => res.destroy());
   });
   return Object.assign(server, {
     setEngines(next: DomainEngine[]) {
@@ -71,7 +73,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, byPrefix: Map<s
     const known = [...byPrefix.keys()].map((d) => `/${d}/`).join(', ');
     return problem(404, 'No such domain', `paths start with the domain: ${known}`);
   }
-  let fate;
+  let fate: ReturnType<FaultInjector['decide']>;
   try {
     fate = faults.decide(req.headers[FAULT_HEADER] as string | undefined);
   } catch (error) {

@@ -1,6 +1,6 @@
-import { isObject, type JsonPath, type OpenApiIndex, type OperationEntry, type Resolved } from './openapi-index.ts';
+import { isObject, type JsonPath, type OpenApiIndex, type OperationEntry, type Resolved, type JsonObject } from './openapi-index.ts';
 
-export interface ParameterEntry extends Resolved<Record<string, any>> {
+export interface ParameterEntry extends Resolved<JsonObject> {
   name: string;
   in: string;
 }
@@ -11,7 +11,7 @@ export function parametersOf(index: OpenApiIndex, op: OperationEntry): Parameter
   const add = (list: unknown, path: JsonPath) => {
     if (!Array.isArray(list)) return;
     list.forEach((p, i) => {
-      const r = index.resolve<Record<string, any>>(p, [...path, i]);
+      const r = index.resolve<JsonObject>(p, [...path, i]);
       if (!r || !isObject(r.node) || typeof r.node.name !== 'string' || typeof r.node.in !== 'string') return;
       const name = r.node.in === 'header' ? r.node.name.toLowerCase() : r.node.name;
       byKey.set(`${r.node.in}:${name}`, { ...r, name: r.node.name, in: r.node.in });
@@ -27,7 +27,7 @@ export function findParameter(params: ParameterEntry[], location: string, name: 
   return params.find((p) => p.in === location && (location === 'header' ? p.name.toLowerCase() === wanted : p.name === name));
 }
 
-export interface ResponseEntry extends Resolved<Record<string, any>> {
+export interface ResponseEntry extends Resolved<JsonObject> {
   code: string;
   /** Where the operation lists it (the $ref site for shared responses). */
   declared: JsonPath;
@@ -39,22 +39,22 @@ export function responsesOf(index: OpenApiIndex, op: OperationEntry): ResponseEn
   for (const [code, r] of Object.entries(op.node.responses)) {
     if (code.startsWith('x-')) continue;
     const declared = [...op.path, 'responses', code];
-    const resolved = index.resolve<Record<string, any>>(r, declared);
+    const resolved = index.resolve<JsonObject>(r, declared);
     if (resolved && isObject(resolved.node)) out.push({ ...resolved, code, declared });
   }
   return out;
 }
 
-export function findHeader(response: Record<string, any>, name: string): unknown {
+export function findHeader(response: JsonObject, name: string): unknown {
   if (!isObject(response.headers)) return undefined;
   const wanted = name.toLowerCase();
   const key = Object.keys(response.headers).find((k) => k.toLowerCase() === wanted);
   return key === undefined ? undefined : response.headers[key];
 }
 
-export function requestBodyOf(index: OpenApiIndex, op: OperationEntry): Resolved<Record<string, any>> | undefined {
+export function requestBodyOf(index: OpenApiIndex, op: OperationEntry): Resolved<JsonObject> | undefined {
   if (op.node.requestBody === undefined) return undefined;
-  const r = index.resolve<Record<string, any>>(op.node.requestBody, [...op.path, 'requestBody']);
+  const r = index.resolve<JsonObject>(op.node.requestBody, [...op.path, 'requestBody']);
   return r && isObject(r.node) ? r : undefined;
 }
 

@@ -7,18 +7,28 @@ import { hasOwn, pointerOf, refFragmentToPath, type JsonPath } from './pointer.t
 
 export { pointerOf, type JsonPath };
 
+/**
+ * A value of a parsed OpenAPI document. Documents come from YAML or JSON that anyone may have written,
+ * so every reader checks the fields it uses (isObject, typeof) before trusting them; the type is loose
+ * here, once, so that those checks read naturally instead of casting at every step.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the one loose type of the toolchain (see above)
+export type Json = any;
+/** A mapping of a parsed document (a schema, an operation, the document itself). */
+export type JsonObject = Record<string, Json>;
+
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
 export interface OperationEntry {
   /** Where the operation object is. */
   path: JsonPath;
-  node: Record<string, any>;
+  node: JsonObject;
   method: string;
   /** `paths` operations, `webhooks` operations, or operations of a callback. */
   kind: 'path' | 'webhook' | 'callback';
   /** The URL template, the webhook name, or the callback expression. */
   route: string;
-  pathItem: Record<string, any>;
+  pathItem: JsonObject;
   pathItemPath: JsonPath;
   /** For callbacks: the label of the operation that declares them. */
   parent?: string;
@@ -43,25 +53,25 @@ export function operationLabel(kind: OperationEntry['kind'], route: string, meth
 
 export interface SchemaEntry {
   path: JsonPath;
-  node: any;
+  node: Json;
 }
 
 export interface PropertyEntry {
   /** Where the property's schema is (…/properties/<name>). */
   path: JsonPath;
   name: string;
-  node: any;
+  node: Json;
   /** The object schema that declares it. */
   owner: SchemaEntry;
 }
 
-export interface Resolved<T = any> {
+export interface Resolved<T = Json> {
   node: T;
   path: JsonPath;
 }
 
 export interface OpenApiIndex {
-  document: any;
+  document: Json;
   operations: OperationEntry[];
   /** Every schema location once; a $ref is not followed (its target is listed at its own place). */
   schemas: SchemaEntry[];
@@ -69,7 +79,7 @@ export interface OpenApiIndex {
   /** Every `x-lint-exceptions` value with where it is. */
   exceptions: Array<{ path: JsonPath; node: unknown }>;
   /** Follows internal $ref chains; undefined for a broken or external $ref or a cycle. */
-  resolve<T = any>(node: unknown, path: JsonPath): Resolved<T> | undefined;
+  resolve<T = Json>(node: unknown, path: JsonPath): Resolved<T> | undefined;
   /** Pointers of schemas that can end up in what we send (responses, webhook and callback requests). */
   outgoingSchemas(): Set<string>;
 }
@@ -80,13 +90,13 @@ export function indexOf(document: unknown): OpenApiIndex {
   if (document === null || typeof document !== 'object') return buildIndex({});
   let index = cache.get(document);
   if (!index) {
-    index = buildIndex(document as Record<string, any>);
+    index = buildIndex(document as JsonObject);
     cache.set(document, index);
   }
   return index;
 }
 
-export function isObject(value: unknown): value is Record<string, any> {
+export function isObject(value: unknown): value is JsonObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
@@ -107,7 +117,7 @@ const SCHEMA_SINGLE = [
 const SCHEMA_MAPS = ['properties', 'patternProperties', 'dependentSchemas', '$defs', 'definitions'];
 const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
 
-function buildIndex(document: Record<string, any>): OpenApiIndex {
+function buildIndex(document: JsonObject): OpenApiIndex {
   const operations: OperationEntry[] = [];
   const schemas: SchemaEntry[] = [];
   const properties: PropertyEntry[] = [];
@@ -157,13 +167,13 @@ function buildIndex(document: Record<string, any>): OpenApiIndex {
       for (const k of SCHEMA_SINGLE) {
         const child = schema[k];
         if (isObject(child) || typeof child === 'boolean') stack.push({ node: child, path: [...entry.path, k] });
-        else if (Array.isArray(child)) child.forEach((c, i) => stack.push({ node: c, path: [...entry.path, k, i] }));
+        else if (Array.isArray(child)) for (const [i, c] of child.entries()) stack.push({ node: c, path: [...entry.path, k, i] });
       }
       for (const k of SCHEMA_MAPS) {
         if (isObject(schema[k])) for (const [name, child] of Object.entries(schema[k])) stack.push({ node: child, path: [...entry.path, k, name] });
       }
       for (const k of SCHEMA_LISTS) {
-        if (Array.isArray(schema[k])) schema[k].forEach((c: unknown, i: number) => stack.push({ node: c, path: [...entry.path, k, i] }));
+        if (Array.isArray(schema[k])) for (const [i, c] of (schema[k] as unknown[]).entries()) stack.push({ node: c, path: [...entry.path, k, i] });
       }
     }
   };
@@ -197,11 +207,11 @@ function buildIndex(document: Record<string, any>): OpenApiIndex {
     if (isObject(body) && typeof body.$ref !== 'string') walkContent(body.content, [...path, 'content']);
   };
   const walkParameters = (params: unknown, path: JsonPath) => {
-    if (Array.isArray(params)) params.forEach((p, i) => walkParameterLike(p, [...path, i]));
+    if (Array.isArray(params)) for (const [i, p] of params.entries()) walkParameterLike(p, [...path, i]);
   };
 
   const walkPathItem = (item: unknown, path: JsonPath, kind: OperationEntry['kind'], route: string, parent?: string) => {
-    const resolved = resolve<Record<string, any>>(item, path);
+    const resolved = resolve<JsonObject>(item, path);
     if (!resolved || !isObject(resolved.node)) return;
     const pathItem = resolved.node;
     const itemPath = resolved.path;
@@ -217,7 +227,7 @@ function buildIndex(document: Record<string, any>): OpenApiIndex {
       if (isObject(op.responses)) for (const [code, r] of Object.entries(op.responses)) walkResponse(r, [...opPath, 'responses', code]);
       if (isObject(op.callbacks)) {
         for (const [name, cb] of Object.entries(op.callbacks)) {
-          const callback = resolve<Record<string, any>>(cb, [...opPath, 'callbacks', name]);
+          const callback = resolve<JsonObject>(cb, [...opPath, 'callbacks', name]);
           if (!callback || !isObject(callback.node)) continue;
           for (const [expression, cbItem] of Object.entries(callback.node)) {
             if (!expression.startsWith('x-')) walkPathItem(cbItem, [...callback.path, expression], 'callback', `${name} ${expression}`, label);
@@ -244,13 +254,15 @@ function buildIndex(document: Record<string, any>): OpenApiIndex {
   const stack: Array<[unknown, JsonPath]> = [[document, []]];
   while (stack.length > 0) {
     const [node, path] = stack.pop()!;
-    if (Array.isArray(node)) node.forEach((c, i) => typeof c === 'object' && c !== null && stack.push([c, [...path, i]]));
-    else if (isObject(node)) {
-      for (const [k, v] of Object.entries(node)) {
-        if (k === 'x-lint-exceptions') exceptions.push({ path: [...path, k], node: v });
-        else if (typeof v === 'object' && v !== null) stack.push([v, [...path, k]]);
-      }
-    }
+    if (Array.isArray(node))
+      for (const [i, c] of node.entries())
+        if (typeof c === 'object' && c !== null) stack.push([c, [...path, i]]);
+        else if (isObject(node)) {
+          for (const [k, v] of Object.entries(node)) {
+            if (k === 'x-lint-exceptions') exceptions.push({ path: [...path, k], node: v });
+            else if (typeof v === 'object' && v !== null) stack.push([v, [...path, k]]);
+          }
+        }
   }
 
   let outgoing: Set<string> | undefined;
@@ -290,7 +302,7 @@ function buildIndex(document: Record<string, any>): OpenApiIndex {
         if (isObject(schema[k])) for (const [n, c] of Object.entries(schema[k])) queue.push({ node: c, path: [...resolved.path, k, n] });
       }
       for (const k of SCHEMA_LISTS)
-        if (Array.isArray(schema[k])) schema[k].forEach((c: unknown, i: number) => queue.push({ node: c, path: [...resolved.path, k, i] }));
+        if (Array.isArray(schema[k])) for (const [i, c] of (schema[k] as unknown[]).entries()) queue.push({ node: c, path: [...resolved.path, k, i] });
     }
     return outgoing;
   };

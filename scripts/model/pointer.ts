@@ -34,7 +34,7 @@ export function refFragmentToPath(fragment: string): string[] | undefined {
 }
 
 export function hasOwn(node: unknown, key: string | number): boolean {
-  return node !== null && typeof node === 'object' && Object.prototype.hasOwnProperty.call(node, key);
+  return node !== null && typeof node === 'object' && Object.hasOwn(node, key);
 }
 
 /** The value at a path, following own properties only; undefined when any step is missing. */

@@ -66,7 +66,6 @@ const list = (d: any) => d.paths['/v1/things'].get;
 const create = (d: any) => d.paths['/v1/things'].post;
 const getOne = (d: any) => d.paths['/v1/things/{thing_id}'].get;
 const param = (op: any, name: string) => op.parameters.find((p: any) => p.name === name);
-const components = (d: any) => d.components.schemas;
 
 const cases: Case[] = [
   // Operations and the document
@@ -465,7 +464,13 @@ const cases: Case[] = [
   ...sided('minimum raised', (s) => (s.properties.size.minimum = 2), tightens),
   ...sided(
     'maximum made exclusive',
-    (s, _d, v) => (v === '3.0' ? (s.properties.size.exclusiveMaximum = true) : ((s.properties.size.exclusiveMaximum = 10), delete s.properties.size.maximum)),
+    (s, _d, v) => {
+      if (v === '3.0') s.properties.size.exclusiveMaximum = true;
+      else {
+        s.properties.size.exclusiveMaximum = 10;
+        delete s.properties.size.maximum;
+      }
+    },
     tightens,
   ),
   ...sided('exclusiveMinimum as a number', (s) => (s.properties.size.exclusiveMinimum = 3), tightens, { versions: ONLY_31 }),
@@ -489,10 +494,17 @@ const cases: Case[] = [
     request: [['request-property-added'], ['request-property-removed']],
     response: [['response-property-added'], ['response-optional-property-removed']],
   }),
-  ...sided('a required property added', (s) => ((s.properties.extra = { type: 'string' }), s.required.push('extra')), {
-    request: [['request-property-added-required'], ['request-property-removed']],
-    response: [['response-property-added'], ['response-property-removed']],
-  }),
+  ...sided(
+    'a required property added',
+    (s) => {
+      s.properties.extra = { type: 'string' };
+      s.required.push('extra');
+    },
+    {
+      request: [['request-property-added-required'], ['request-property-removed']],
+      response: [['response-property-added'], ['response-property-removed']],
+    },
+  ),
   ...sided('a property made required', (s) => s.required.push('size'), {
     request: [['request-property-made-required'], ['request-property-made-optional']],
     response: [['response-property-made-required'], ['response-property-made-optional']],
@@ -520,10 +532,17 @@ const cases: Case[] = [
     },
     { setup: (s) => (s.additionalProperties = false) },
   ),
-  ...sided('a readOnly property added as required', (s) => ((s.properties.created_at = { type: 'string', readOnly: true }), s.required.push('created_at')), {
-    request: [[], []],
-    response: [['response-property-added'], ['response-property-removed']],
-  }),
+  ...sided(
+    'a readOnly property added as required',
+    (s) => {
+      s.properties.created_at = { type: 'string', readOnly: true };
+      s.required.push('created_at');
+    },
+    {
+      request: [[], []],
+      response: [['response-property-added'], ['response-property-removed']],
+    },
+  ),
   ...sided(
     'a readOnly property changed',
     (s) => (s.properties.created_at.type = 'integer'),
@@ -534,7 +553,12 @@ const cases: Case[] = [
     'a writeOnly property made optional',
     (s) => (s.required = s.required.filter((n: string) => n !== 'secret')),
     { request: [['request-property-made-optional'], ['request-property-made-required']], response: [[], []] },
-    { setup: (s) => ((s.properties.secret = { type: 'string', writeOnly: true }), s.required.push('secret')) },
+    {
+      setup: (s) => {
+        s.properties.secret = { type: 'string', writeOnly: true };
+        s.required.push('secret');
+      },
+    },
   ),
   ...sided(
     'a writeOnly property removed',
@@ -590,7 +614,10 @@ const cases: Case[] = [
   }),
   ...sided('maxContains lowered', (s) => (s.properties.tags.maxContains = 1), tightens, {
     versions: ONLY_31,
-    setup: (s) => ((s.properties.tags.contains = { const: 'main' }), (s.properties.tags.maxContains = 3)),
+    setup: (s) => {
+      s.properties.tags.contains = { const: 'main' };
+      s.properties.tags.maxContains = 3;
+    },
   }),
   ...sided('inside contains', (s) => (s.properties.tags.contains.maxLength = 3), tightens, {
     versions: ONLY_31,
@@ -610,7 +637,10 @@ const cases: Case[] = [
   }),
   ...sided('unevaluatedItems: false', (s) => (s.properties.tags.unevaluatedItems = false), tightens, {
     versions: ONLY_31,
-    setup: (s) => ((s.properties.tags.prefixItems = [{ type: 'string' }]), delete s.properties.tags.items),
+    setup: (s) => {
+      s.properties.tags.prefixItems = [{ type: 'string' }];
+      delete s.properties.tags.items;
+    },
   }),
   ...sided('inside items', (s) => (s.properties.tags.items.maxLength = 3), tightens),
   ...sided('a prefixItems position that says what items already said', (s) => (s.properties.tags.prefixItems = [{ type: 'string' }]), both([], []), {
@@ -674,10 +704,10 @@ const cases: Case[] = [
   ),
   ...sided('through $defs', (s) => (s.$defs.Code.maxLength = 3), tightens, {
     versions: ONLY_31,
-    setup: (s, d) => (
-      (s.$defs = { Code: { type: 'string', maxLength: 5 } }),
-      (s.properties.code = { $ref: `#/components/schemas/${d.components.schemas.ThingInput === s ? 'ThingInput' : 'Thing'}/$defs/Code` })
-    ),
+    setup: (s, d) => {
+      s.$defs = { Code: { type: 'string', maxLength: 5 } };
+      s.properties.code = { $ref: `#/components/schemas/${d.components.schemas.ThingInput === s ? 'ThingInput' : 'Thing'}/$defs/Code` };
+    },
   }),
   ...sided(
     'a default changed',
@@ -765,17 +795,18 @@ const cases: Case[] = [
       ],
     },
     {
-      setup: (s, d) => (
-        (d.components.schemas.Kind = { type: 'string', enum: ['small', 'large'] }), (s.properties.kind = { $ref: '#/components/schemas/Kind' })
-      ),
+      setup: (s, d) => {
+        d.components.schemas.Kind = { type: 'string', enum: ['small', 'large'] };
+        s.properties.kind = { $ref: '#/components/schemas/Kind' };
+      },
     },
   ),
   ...sided(
     'a discriminated variant added',
-    (s, d) => (
-      s.properties.shape.oneOf.push({ $ref: '#/components/schemas/Triangle' }),
-      (s.properties.shape.discriminator.mapping.triangle = '#/components/schemas/Triangle')
-    ),
+    (s) => {
+      s.properties.shape.oneOf.push({ $ref: '#/components/schemas/Triangle' });
+      s.properties.shape.discriminator.mapping.triangle = '#/components/schemas/Triangle';
+    },
     {
       request: [
         ['request-variant-added', 'request-discriminator-value-added'],

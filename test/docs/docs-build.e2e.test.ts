@@ -44,7 +44,7 @@ describe('apis docs builds a site from git refs', () => {
 
   it('gives feature branches a "changes against master" page and renders the house rules, linked from findings', async () => {
     const dir = docsRepo();
-    const lowered = (s: string) => s.replace(/(    Limit:\n(?:.*\n)*?        maximum: )100/, '$150');
+    const lowered = (s: string) => s.replace(/( {4}Limit:\n(?:.*\n)*? {8}maximum: )100/, '$150');
     expect(lowered('x')).toBe('x');
     branchWith(dir, 'feature/no-limit', lowered);
     const acceptance = `x-accepted-breaking-changes:\n${['GET /v1/payments', 'GET /v1/payment-events', 'GET /v1/refunds'].map((op) => `  - change: request-constraint-tightened\n    operation: ${op}\n    reason: No client ever asked for more than 50 items a page (checked in the logs).\n`).join('')}`;

@@ -15,7 +15,7 @@ describe('the docs site in a real browser (headless Chromium)', () => {
     // Hostile markdown in a spec description: neither the script nor the javascript: link may run.
     branchWith(dir, 'feature/xss', (s) =>
       s.replace(
-        /(info:\n(?:.*\n)*?  description: \|\n)/,
+        /(info:\n(?:.*\n)*? {2}description: \|\n)/,
         '$1    <script>window.__xss = "script"</script> <img src="x" onerror="window.__xss = \'img\'"> [Click me](javascript:window.__xss=\'link\') <a id="evil" href="javascript:window.__xss=\'anchor\'">evil</a>\n\n',
       ),
     );

@@ -223,7 +223,10 @@ describe('the generated client resilience against a real server', () => {
     const api = createPaymentsClient({
       baseUrl: await listen(app),
       ...fast,
-      token: ({ forceRefresh }) => (asked.push(forceRefresh), forceRefresh ? 'fresh' : 'stale'),
+      token: ({ forceRefresh }) => {
+        asked.push(forceRefresh);
+        return forceRefresh ? 'fresh' : 'stale';
+      },
     });
     expect((await create(api)).response.status).toBe(201);
     expect(asked).toEqual([false, true]);

@@ -91,5 +91,5 @@ describe('the whole flow of changing an API', () => {
     expect(passed.gate.stdout).toMatch(/expected version bump: minor/);
     expect(passed.comment).toContain('✅ All checks passed.');
     expect(passed.comment).toMatch(/\[`operation-added`\]\([^)]*\): POST \/v2\/loyalty-points was added/);
-  });
+  }, 180_000);
 });

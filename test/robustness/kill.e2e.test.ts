@@ -18,7 +18,11 @@ function files(dir: string): Map<string, string> {
 
 /** A deterministic sequence in [0, 1), so a failing run can be replayed. */
 function seeded(seed: number): () => number {
-  return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
 }
 
 describe('nothing lost: apis generate killed at random points', () => {
@@ -33,7 +37,7 @@ describe('nothing lost: apis generate killed at random points', () => {
       writeFileSync(
         spec,
         readFileSync(spec, 'utf8')
-          .replace(/^  version: (\d+)\.(\d+)\.(\d+)$/m, (_m, a, b) => `  version: ${a}.${Number(b) + 1}.0`)
+          .replace(/^ {2}version: (\d+)\.(\d+)\.(\d+)$/m, (_m, a, b) => `  version: ${a}.${Number(b) + 1}.0`)
           .replaceAll('summary: ', 'summary: Changed, '),
       );
     }
@@ -49,8 +53,17 @@ describe('nothing lost: apis generate killed at random points', () => {
       rmSync(join(dir, 'generated'), { recursive: true, force: true });
       cpSync(before, join(dir, 'generated'), { recursive: true });
       const child = spawn(process.execPath, [APIS_BIN, 'generate'], { cwd: dir, stdio: 'ignore' });
-      const closed = new Promise((r) => child.on('close', r)); // listening now: it may finish before the kill
-      const delay = 300 + Math.floor(random() * 3000);
+      let done = false;
+      const closed = new Promise((r) =>
+        child.on('close', () => {
+          done = true;
+          r(undefined);
+        }),
+      ); // listening now: it may finish before the kill
+      // Killed while it writes (however slow the machine is to get there): from the first temporary
+      // file on, after a random few milliseconds; the first run is killed before it writes anything.
+      const delay = run === 0 ? 0 : Math.floor(random() * 60);
+      while (run > 0 && !done && ![...readdirSync(join(dir, 'generated'), { recursive: true })].some((f) => String(f).endsWith('.tmp'))) await new Promise((r) => setTimeout(r, 2));
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGKILL');
       await closed;
