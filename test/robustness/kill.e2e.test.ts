@@ -63,7 +63,8 @@ describe('nothing lost: apis generate killed at random points', () => {
       // Killed while it writes (however slow the machine is to get there): from the first temporary
       // file on, after a random few milliseconds; the first run is killed before it writes anything.
       const delay = run === 0 ? 0 : Math.floor(random() * 60);
-      while (run > 0 && !done && ![...readdirSync(join(dir, 'generated'), { recursive: true })].some((f) => String(f).endsWith('.tmp'))) await new Promise((r) => setTimeout(r, 2));
+      while (run > 0 && !done && ![...readdirSync(join(dir, 'generated'), { recursive: true })].some((f) => String(f).endsWith('.tmp')))
+        await new Promise((r) => setTimeout(r, 2));
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGKILL');
       await closed;
