@@ -27,11 +27,9 @@ export interface AttemptInfo {
     error?: unknown;
     willRetry: boolean;
 }
-export interface TokenProvider {
-    (request: {
-        forceRefresh: boolean;
-    }): string | Promise<string>;
-}
+export type TokenProvider = (request: {
+    forceRefresh: boolean;
+}) => string | Promise<string>;
 export interface ClientOptions {
     baseUrl: string;
     /** Bearer token for every request; asked again with forceRefresh after a 401. */

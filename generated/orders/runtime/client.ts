@@ -30,9 +30,7 @@ export interface AttemptInfo {
   willRetry: boolean;
 }
 
-export interface TokenProvider {
-  (request: { forceRefresh: boolean }): string | Promise<string>;
-}
+export type TokenProvider = (request: { forceRefresh: boolean }) => string | Promise<string>;
 
 export interface ClientOptions {
   baseUrl: string;

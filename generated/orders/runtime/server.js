@@ -45,7 +45,8 @@ export function hasRefCycle(spec) {
         .reduce((node, seg) => (node && typeof node === 'object' ? node[seg.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined), spec);
     const refsUnder = (node, found = []) => {
         if (Array.isArray(node))
-            node.forEach((n) => refsUnder(n, found));
+            for (const n of node)
+                refsUnder(n, found);
         else if (node && typeof node === 'object') {
             for (const [k, v] of Object.entries(node)) {
                 if (k === '$ref' && typeof v === 'string' && v.startsWith('#/'))

@@ -81,7 +81,7 @@ export function hasRefCycle(spec: Record<string, unknown>): boolean {
         spec,
       );
   const refsUnder = (node: unknown, found: string[] = []): string[] => {
-    if (Array.isArray(node)) node.forEach((n) => refsUnder(n, found));
+    if (Array.isArray(node)) for (const n of node) refsUnder(n, found);
     else if (node && typeof node === 'object') {
       for (const [k, v] of Object.entries(node)) {
         if (k === '$ref' && typeof v === 'string' && v.startsWith('#/')) found.push(v);
