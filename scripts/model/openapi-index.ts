@@ -254,15 +254,14 @@ function buildIndex(document: JsonObject): OpenApiIndex {
   const stack: Array<[unknown, JsonPath]> = [[document, []]];
   while (stack.length > 0) {
     const [node, path] = stack.pop()!;
-    if (Array.isArray(node))
-      for (const [i, c] of node.entries())
-        if (typeof c === 'object' && c !== null) stack.push([c, [...path, i]]);
-        else if (isObject(node)) {
-          for (const [k, v] of Object.entries(node)) {
-            if (k === 'x-lint-exceptions') exceptions.push({ path: [...path, k], node: v });
-            else if (typeof v === 'object' && v !== null) stack.push([v, [...path, k]]);
-          }
-        }
+    if (Array.isArray(node)) {
+      for (const [i, c] of node.entries()) if (typeof c === 'object' && c !== null) stack.push([c, [...path, i]]);
+    } else if (isObject(node)) {
+      for (const [k, v] of Object.entries(node)) {
+        if (k === 'x-lint-exceptions') exceptions.push({ path: [...path, k], node: v });
+        else if (typeof v === 'object' && v !== null) stack.push([v, [...path, k]]);
+      }
+    }
   }
 
   let outgoing: Set<string> | undefined;
