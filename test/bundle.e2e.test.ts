@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO, runApis, tempRepo } from './helpers.ts';
+import { REPO, runApis, runApisInProcess, tempRepo } from './helpers.ts';
 
 function readBundles(dir: string): Record<string, Buffer> {
   const out: Record<string, Buffer> = {};
@@ -39,7 +39,7 @@ describe('apis bundle', () => {
 
   it('matches the committed bundles', async () => {
     const dir = tempRepo();
-    await runApis(['bundle'], { cwd: dir });
+    await runApisInProcess(['bundle'], { cwd: dir });
     for (const [name, content] of Object.entries(readBundles(dir))) {
       expect(content.toString(), name).toBe(readFileSync(join(REPO, 'generated', name), 'utf8'));
     }
@@ -48,7 +48,7 @@ describe('apis bundle', () => {
   it('resolves relative $refs across files into one self-contained document', async () => {
     const dir = tempRepo({}, { copySpecs: false });
     cpSync(join(REPO, 'test', 'fixtures', 'multi-file', 'specs'), join(dir, 'specs'), { recursive: true });
-    const result = await runApis(['bundle', 'shop'], { cwd: dir });
+    const result = await runApisInProcess(['bundle', 'shop'], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
     const text = readFileSync(join(dir, 'generated', 'shop', 'openapi.json'), 'utf8');
     const refs = [...text.matchAll(/"\$ref": "([^"]+)"/g)].map((m) => m[1]);
@@ -61,17 +61,17 @@ describe('apis bundle', () => {
 
   it('refuses an unknown domain with exit 2 and writes nothing', async () => {
     const dir = tempRepo();
-    const result = await runApis(['bundle', 'nope'], { cwd: dir });
+    const result = await runApisInProcess(['bundle', 'nope'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^apis: unknown domain "nope".*known: feedback, orders, payments/);
   });
 
   it('leaves existing bundles untouched when one domain cannot be bundled', async () => {
     const dir = tempRepo();
-    expect((await runApis(['bundle'], { cwd: dir })).code).toBe(0);
+    expect((await runApisInProcess(['bundle'], { cwd: dir })).code).toBe(0);
     const before = readBundles(dir);
     writeFileSync(join(dir, 'specs', 'orders.yaml'), 'openapi: 3.1.0\ninfo: [\n');
-    const result = await runApis(['bundle'], { cwd: dir });
+    const result = await runApisInProcess(['bundle'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('specs/orders.yaml:');
     expect(readBundles(dir)).toEqual(before);
@@ -88,10 +88,10 @@ describe('apis check', () => {
 
   it('fails on stale generated code and names the command that fixes it', async () => {
     const dir = tempRepo();
-    expect((await runApis(['generate'], { cwd: dir })).code).toBe(0);
+    expect((await runApisInProcess(['generate'], { cwd: dir })).code).toBe(0);
     const spec = readFileSync(join(dir, 'specs', 'feedback.yaml'), 'utf8');
     writeFileSync(join(dir, 'specs', 'feedback.yaml'), spec.replace('version: 1.1.0', 'version: 1.2.0'));
-    const result = await runApis(['check'], { cwd: dir });
+    const result = await runApisInProcess(['check'], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('generated/feedback/openapi.json is out of date');
     expect(result.stdout).toContain('reproduce: npx apis generate');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO, expectUserError, runApis, tempRepo } from './helpers.ts';
+import { REPO, expectUserError, runApis, runApisInProcess, tempRepo } from './helpers.ts';
 
 const payments = readFileSync(join(REPO, 'specs', 'payments.yaml'), 'utf8');
 
@@ -24,14 +24,14 @@ describe('apis lint', () => {
       'amount: { value: 1250, currency: EUR }\n              capture: true',
     );
     const dir = tempRepo({ 'specs/broken.yaml': broken });
-    const result = await runApis(['lint', 'specs/broken.yaml'], { cwd: dir });
+    const result = await runApisInProcess(['lint', 'specs/broken.yaml'], { cwd: dir });
     expect(result.code, result.stderr).toBe(1);
     expect(result.stdout).toMatch(/specs\/broken\.yaml\n\s+\d+:\d+\s+error\s+no-invalid-media-type-examples/);
   });
 
   it('prints exactly one JSON document with the documented shape', async () => {
     const dir = tempRepo({ 'specs/broken.yaml': payments.replace("'#/components/schemas/Refund'", "'#/components/schemas/Missing'") });
-    const result = await runApis(['lint', 'specs/broken.yaml', '--format', 'json'], { cwd: dir });
+    const result = await runApisInProcess(['lint', 'specs/broken.yaml', '--format', 'json'], { cwd: dir });
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout);
     expect(Object.keys(report)).toEqual(['findings', 'summary']);
@@ -46,7 +46,7 @@ describe('apis lint', () => {
 
   it('exits 2 naming the file and the line on a YAML syntax error', async () => {
     const dir = tempRepo({ 'specs/syntax.yaml': 'openapi: 3.1.0\ninfo:\n  title: x\n   version: 1\npaths: {}\n' }, { copySpecs: false });
-    const result = await runApis(['lint', 'specs/syntax.yaml'], { cwd: dir });
+    const result = await runApisInProcess(['lint', 'specs/syntax.yaml'], { cwd: dir });
     expectUserError(result, 'specs/syntax.yaml:3:', /YAML syntax error/);
   });
 
@@ -80,20 +80,20 @@ describe('apis lint', () => {
     for (const [name, files, target, pattern] of cases) {
       it(`${name}: exit 2, one line naming the file`, async () => {
         const dir = tempRepo(files, { copySpecs: false });
-        expectUserError(await runApis(['lint', target], { cwd: dir }), target, pattern);
+        expectUserError(await runApisInProcess(['lint', target], { cwd: dir }), target, pattern);
       });
     }
 
     it('a folder: exit 2', async () => {
       const dir = tempRepo({}, { copySpecs: false });
-      expectUserError(await runApis(['lint', 'specs'], { cwd: dir }), 'specs', /folder/);
+      expectUserError(await runApisInProcess(['lint', 'specs'], { cwd: dir }), 'specs', /folder/);
     });
 
     it('a JSON file is accepted', async () => {
       const dir = tempRepo({}, { copySpecs: true });
-      const bundled = await runApis(['bundle', 'payments'], { cwd: dir });
+      const bundled = await runApisInProcess(['bundle', 'payments'], { cwd: dir });
       expect(bundled.code, bundled.stderr).toBe(0);
-      const result = await runApis(['lint', 'generated/payments/openapi.json'], { cwd: dir });
+      const result = await runApisInProcess(['lint', 'generated/payments/openapi.json'], { cwd: dir });
       expect(result.code, result.stdout + result.stderr).toBe(0);
     });
 
@@ -104,10 +104,10 @@ describe('apis lint', () => {
       );
       expect(spec).not.toBe(payments);
       const dir = tempRepo({ 'specs/payments.yaml': spec });
-      const lint = await runApis(['lint', 'specs/payments.yaml', '--format', 'json'], { cwd: dir });
+      const lint = await runApisInProcess(['lint', 'specs/payments.yaml', '--format', 'json'], { cwd: dir });
       expect(lint.code, lint.stderr).toBe(1);
       expect(JSON.parse(lint.stdout).findings.some((f: { rule: string }) => f.rule === 'no-unresolved-refs')).toBe(true);
-      expectUserError(await runApis(['bundle', 'payments'], { cwd: dir }), 'specs/payments.yaml:', /missing\.yaml does not exist/);
+      expectUserError(await runApisInProcess(['bundle', 'payments'], { cwd: dir }), 'specs/payments.yaml:', /missing\.yaml does not exist/);
     });
 
     it('a $ref to a URL is refused without network access', async () => {
@@ -118,7 +118,7 @@ describe('apis lint', () => {
         },
         { copySpecs: false },
       );
-      expectUserError(await runApis(['lint', 'specs/remote.yaml'], { cwd: dir }), 'specs/remote.yaml:8:', /URL/);
+      expectUserError(await runApisInProcess(['lint', 'specs/remote.yaml'], { cwd: dir }), 'specs/remote.yaml:8:', /URL/);
     });
 
     it('a $ref that escapes the repository is refused', async () => {
@@ -126,7 +126,7 @@ describe('apis lint', () => {
         { 'specs/escape.yaml': 'openapi: 3.1.0\ninfo: {title: x, version: "1"}\npaths:\n  /v1/x:\n    $ref: "../../etc/passwd.yaml"\n' },
         { copySpecs: false },
       );
-      expectUserError(await runApis(['lint', 'specs/escape.yaml'], { cwd: dir }), 'specs/escape.yaml:5:', /outside the repository/);
+      expectUserError(await runApisInProcess(['lint', 'specs/escape.yaml'], { cwd: dir }), 'specs/escape.yaml:5:', /outside the repository/);
     });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO, expectUserError, git, gitRepo, runApis, tempRepo } from '../helpers.ts';
+import { REPO, expectUserError, git, gitRepo, runApis, runApisInProcess, tempRepo } from '../helpers.ts';
 
 const payments = readFileSync(join(REPO, 'specs', 'payments.yaml'), 'utf8');
 const withoutRefundedAmount = payments
@@ -34,10 +34,10 @@ describe('apis diff', () => {
   });
 
   it('--list-changes prints the catalogue, as text and as JSON', async () => {
-    const text = await runApis(['diff', '--list-changes']);
+    const text = await runApisInProcess(['diff', '--list-changes']);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^response-property-removed\s+breaking\s+response\s+A required response property was removed/m);
-    const json = await runApis(['diff', '--list-changes', '--format', 'json']);
+    const json = await runApisInProcess(['diff', '--list-changes', '--format', 'json']);
     const list = JSON.parse(json.stdout).changes;
     expect(list.length).toBeGreaterThan(100);
     expect(list.find((c: { id: string }) => c.id === 'request-property-removed-from-closed-schema')).toEqual({
@@ -47,7 +47,7 @@ describe('apis diff', () => {
       description: expect.stringMatching(/closed|refuses unknown/),
       doc: 'rules/changes/request-property-removed-from-closed-schema.md',
     });
-    const missing = await runApis(['diff', 'specs/payments.yaml']);
+    const missing = await runApisInProcess(['diff', 'specs/payments.yaml']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^apis: apis diff needs a base and a head/);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ownersOf, parseCodeowners, validateCodeowners } from '../../scripts/governance/codeowners.ts';
-import { REPO, gitRepo, runApis } from '../helpers.ts';
+import { REPO, gitRepo, runApis, runApisInProcess } from '../helpers.ts';
 
 const files = ['specs/payments.yaml', 'specs/orders.yaml', 'generated/payments/openapi.json', 'rules/ruleset.ts'];
 
@@ -40,7 +40,7 @@ describe('CODEOWNERS', () => {
 
   it('apis check fails on a spec without an owner', async () => {
     const dir = gitRepo({ CODEOWNERS: readFileSync(join(REPO, 'CODEOWNERS'), 'utf8').replace(/^\/specs\/orders\.yaml.*\n/m, '') });
-    const result = await runApis(['check'], { cwd: dir });
+    const result = await runApisInProcess(['check'], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/✖ owners[\s\S]*CODEOWNERS: specs\/orders\.yaml has no owner/);
   });

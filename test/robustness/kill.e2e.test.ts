@@ -49,7 +49,7 @@ describe('nothing lost: apis generate killed at random points', () => {
 
     const random = seeded(20261122);
     const tally = { old: 0, new: 0 };
-    for (let run = 0; run < 6; run++) {
+    for (let run = 0; run < 4; run++) {
       rmSync(join(dir, 'generated'), { recursive: true, force: true });
       cpSync(before, join(dir, 'generated'), { recursive: true });
       const child = spawn(process.execPath, [APIS_BIN, 'generate'], { cwd: dir, stdio: 'ignore' });
