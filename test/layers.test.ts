@@ -96,3 +96,25 @@ describe('the layers of the toolchain', () => {
     expect(graph.get('scripts/cli.ts')).toContain('scripts/commands/check.ts');
   });
 });
+
+/** Each concern has one home; a second copy growing elsewhere fails here with its place. */
+describe('one home per concern', () => {
+  const TOOLS = /^scripts\/(bench\/|build\.ts|corpus\.ts|changes-pages\.ts)/;
+  const offenders = (pattern: RegExp, home: string[]) =>
+    files.filter((f) => !home.includes(f) && !TOOLS.test(f) && pattern.test(readFileSync(join(REPO, f), 'utf8'))).sort();
+
+  it('git runs only in scripts/lib/git.ts', () => {
+    expect(offenders(/\bgit\(\[|execFile(Sync)?\(\s*'git'|spawn(Sync)?\(\s*'git'/, ['scripts/lib/git.ts'])).toEqual([]);
+  });
+  it('the repository layout (specs/, generated/) is spelled only in scripts/lib/repo.ts', () => {
+    expect(offenders(/join\([^)]*'(specs|generated)'|`(specs|generated)\/\$\{/, ['scripts/lib/repo.ts'])).toEqual([]);
+  });
+  it('one POSIX path conversion, one freshness check, one canonical JSON, one markdown cell escaper', () => {
+    expect(offenders(/split\(sep\)\.join\('\/'\)|split\('\\\\'\)/, ['scripts/lib/repo.ts'])).toEqual([]);
+    expect(offenders(/mtimeMs/, ['scripts/lib/freshness.ts', 'scripts/bin/apis.js'])).toEqual([]);
+    expect(
+      offenders(/Object\.keys\([^)]*\)\s*\.sort\(\)[\s\S]{0,80}JSON\.stringify\(k\)|entries\(value[^)]*\)\.sort/, ['scripts/runtime/canonical.ts']),
+    ).toEqual([]);
+    expect(offenders(/replace\(\/\\\|\/g, '\\\\\|'\)/, ['scripts/lib/markdown.ts'])).toEqual([]);
+  });
+});

@@ -1,4 +1,4 @@
-import { git, gitTopLevel } from '../lib/git.ts';
+import { changedFiles, gitTopLevel } from '../lib/git.ts';
 import { findRepoRoot, listDomains } from '../lib/repo.ts';
 import { domainsAt } from '../diff/domains.ts';
 
@@ -11,12 +11,8 @@ const SHARED = [/^rules\//, /^scripts\//, /^package(-lock)?\.json$/, /^tsconfig\
  */
 export async function affectedDomains(base: string, root = findRepoRoot()): Promise<string[]> {
   const top = await gitTopLevel(root);
-  const changed = (await git(['diff', '--name-only', `${base}...HEAD`], top)).split('\n').filter(Boolean);
-  const uncommitted = (await git(['status', '--porcelain', '--untracked-files=all'], top))
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => l.slice(3));
-  const files = [...new Set([...changed, ...uncommitted])];
+  const { committed, uncommitted } = await changedFiles(base, top);
+  const files = [...new Set([...committed, ...uncommitted])];
   const all = [...new Set([...listDomains(root), ...(await domainsAt(base, root))])].sort();
   if (files.some((f) => SHARED.some((re) => re.test(f)))) return all;
   const touched = new Set<string>();

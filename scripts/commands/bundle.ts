@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { removeStaleTempFiles, writeIfChanged } from '../lib/atomic-write.ts';
 import { bundleModel } from '../lib/bundle.ts';
-import { displayPath } from '../lib/repo.ts';
+import { displayPath, generatedDir } from '../lib/repo.ts';
 import { loadDomains } from '../lib/workspace.ts';
 
 export function bundleTargets(root: string, domain: string): { json: string; yaml: string } {
-  return { json: join(root, 'generated', domain, 'openapi.json'), yaml: join(root, 'generated', domain, 'openapi.yaml') };
+  return { json: join(generatedDir(root, domain), 'openapi.json'), yaml: join(generatedDir(root, domain), 'openapi.yaml') };
 }
 
 /** `apis bundle [domain…]`: every domain is bundled in memory before anything is written. */
@@ -14,7 +14,7 @@ export async function bundleCommand(domains: string[]): Promise<number> {
   const outputs = [];
   for (const { domain, model } of specs) outputs.push({ domain, bundled: await bundleModel(model) });
   for (const { domain, bundled } of outputs) {
-    await removeStaleTempFiles(join(root, 'generated', domain));
+    await removeStaleTempFiles(generatedDir(root, domain));
     const target = bundleTargets(root, domain);
     const wrote = [await writeIfChanged(target.json, bundled.json), await writeIfChanged(target.yaml, bundled.yaml)];
     const state = wrote.some(Boolean) ? 'written' : 'unchanged';

@@ -5,6 +5,7 @@ import { formatDiff, type DiffFormat } from '../diff/format/index.ts';
 import { loadSide } from '../diff/load.ts';
 import { evaluateGate } from '../diff/policy.ts';
 import { UserError } from '../lib/errors.ts';
+import { markdownCell } from '../lib/markdown.ts';
 
 /**
  * `apis diff <base> <head>`: every change, breaking ones with their gate status (accepted, allowed,
@@ -40,7 +41,7 @@ function listChanges(format: DiffFormat): string {
       [
         '| Change | Level | Side | What |',
         '|---|---|---|---|',
-        ...CATALOGUE.map((e) => `| [\`${e.id}\`](${changePagePath(e.id)}) | ${e.level} | ${e.side} | ${e.title.replace(/\|/g, '\\|')} |`),
+        ...CATALOGUE.map((e) => `| [\`${e.id}\`](${changePagePath(e.id)}) | ${e.level} | ${e.side} | ${markdownCell(e.title)} |`),
       ].join('\n') + '\n'
     );
   }

@@ -1,9 +1,8 @@
-import { join } from 'node:path';
 import { generateDomain, staleFiles, writeDomainFiles, type DomainFiles } from '../generate/pipeline.ts';
 import { loadConfig } from '../lib/config.ts';
 import { gitIndexReader } from '../lib/git.ts';
 import { plural } from '../lib/output.ts';
-import { displayPath } from '../lib/repo.ts';
+import { displayPath, generatedDir } from '../lib/repo.ts';
 import { loadDomains } from '../lib/workspace.ts';
 
 /**
@@ -29,9 +28,7 @@ export async function generateCommand(domains: string[], options: { check?: bool
   for (const output of outputs) {
     const { domain } = output;
     const written = await writeDomainFiles(root, output);
-    process.stdout.write(
-      `${domain}: ${displayPath(join(root, 'generated', domain))}/ (${written === 0 ? 'unchanged' : `${plural(written, 'file')} written`})\n`,
-    );
+    process.stdout.write(`${domain}: ${displayPath(generatedDir(root, domain))}/ (${written === 0 ? 'unchanged' : `${plural(written, 'file')} written`})\n`);
   }
   return 0;
 }

@@ -3,8 +3,8 @@ import { decidePush } from '../governance/branch-policy.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { loadConfig } from '../lib/config.ts';
 import { UserError } from '../lib/errors.ts';
-import { git, gitIndexReader, gitTopLevel } from '../lib/git.ts';
-import { findRepoRoot } from '../lib/repo.ts';
+import { commitExists, gitIndexReader, gitTopLevel, stage, stagedFiles } from '../lib/git.ts';
+import { findRepoRoot, generatedDir, posixRelative } from '../lib/repo.ts';
 import { loadSpec } from '../lib/spec-model.ts';
 import { lintModels } from '../lint/engine.ts';
 import { summarize } from '../lint/finding.ts';
@@ -21,7 +21,7 @@ async function preCommit(): Promise<number> {
   const top = await gitTopLevel(root);
   const prefix = relative(top, root) === '' ? '' : relative(top, root) + '/';
   const isSpec = (f: string) => f.startsWith(prefix) && /^specs\/[^/]+\.yaml$/.test(f.slice(prefix.length));
-  const staged = (await git(['diff', '--cached', '--name-only', '--diff-filter=ACMR'], top)).split('\n').filter(isSpec);
+  const staged = (await stagedFiles(top)).filter(isSpec);
   if (staged.length === 0) return 0;
   const domains = staged.map((f) => f.slice(f.lastIndexOf('/') + 1, -'.yaml'.length));
   const generation = runChild(process.argv[1], ['generate', ...domains, '--from-index'], root);
@@ -45,7 +45,10 @@ async function preCommit(): Promise<number> {
     process.stderr.write(`pre-commit: generation failed. Reproduce: npx apis generate ${domains.join(' ')}\n`);
     return 1;
   }
-  await git(['add', '--', ...domains.map((d) => relative(top, join(root, 'generated', d)))], top);
+  await stage(
+    domains.map((d) => posixRelative(top, generatedDir(root, d))),
+    top,
+  );
   process.stderr.write(`pre-commit: ${staged.length} spec(s) lint clean; generated code updated and staged\n`);
   return 0;
 }
@@ -91,11 +94,7 @@ async function prePush(input: string): Promise<number> {
 /** The remote copy of the production branch when there is one, else the local one. */
 async function baseRef(root: string, branch: string): Promise<string | undefined> {
   for (const candidate of [`origin/${branch}`, branch]) {
-    const ok = await git(['rev-parse', '--verify', '--quiet', `${candidate}^{commit}`], root).then(
-      () => true,
-      () => false,
-    );
-    if (ok) return candidate;
+    if (await commitExists(candidate, root)) return candidate;
   }
   return undefined;
 }

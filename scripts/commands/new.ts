@@ -5,7 +5,7 @@ import { toolchainRoot } from '../lib/toolchain.ts';
 import { createFileAtomic, writeFileAtomic } from '../lib/atomic-write.ts';
 import { loadConfig } from '../lib/config.ts';
 import { UserError } from '../lib/errors.ts';
-import { DOMAIN_NAME, findRepoRoot, specPathOf } from '../lib/repo.ts';
+import { DOMAIN_NAME, findRepoRoot, specPathOf, specRelPath, generatedRelPath } from '../lib/repo.ts';
 import { parseCodeowners } from '../governance/codeowners.ts';
 import { pascalCase } from '../generate/names.ts';
 import { generateDomain, writeDomainFiles } from '../generate/pipeline.ts';
@@ -16,7 +16,7 @@ const TEMPLATE = join(toolchainRoot(), 'scripts', 'templates', 'domain.yaml');
 /** Adds the domain's two lines after the last domain line, so the file keeps its grouping. */
 export function withOwnerLines(codeowners: string, domain: string, owner: string): string {
   const lines = codeowners.split('\n');
-  const entries = [`/specs/${domain}.yaml`.padEnd(28) + owner, `/generated/${domain}/`.padEnd(28) + owner];
+  const entries = [`/${specRelPath(domain)}`.padEnd(28) + owner, `/${generatedRelPath(domain)}/`.padEnd(28) + owner];
   let at = -1;
   lines.forEach((l, i) => {
     if (/^\/(specs|generated)\//.test(l)) at = i;
@@ -34,7 +34,7 @@ export async function newCommand(domain: string, options: { owner?: string }): P
   if (!DOMAIN_NAME.test(domain)) throw new UserError(`"${domain}" is not a valid domain name: use lower-case words joined by hyphens, e.g. loyalty-points`);
   const root = findRepoRoot();
   const spec = specPathOf(root, domain);
-  if (existsSync(spec)) throw new UserError(`specs/${domain}.yaml already exists: the domain "${domain}" is taken`);
+  if (existsSync(spec)) throw new UserError(`${specRelPath(domain)} already exists: the domain "${domain}" is taken`);
   const owner = options.owner ?? `${loadConfig(root).packageScope}/${domain}-team`;
   if (parseCodeowners(`/x ${owner}`).problems.length > 0) throw new UserError(`owner "${owner}" is not in @org/team or @user form`);
 
@@ -57,11 +57,11 @@ export async function newCommand(domain: string, options: { owner?: string }): P
   process.stdout.write(
     [
       ``,
-      `Created specs/${domain}.yaml (owned by ${owner} in CODEOWNERS) and its generated files.`,
+      `Created ${specRelPath(domain)} (owned by ${owner} in CODEOWNERS) and its generated files.`,
       `Next steps:`,
-      `  1. Replace the example resource with yours in specs/${domain}.yaml`,
-      `  2. npx apis lint specs/${domain}.yaml      (house rules, as you go)`,
-      `  3. git add specs/${domain}.yaml generated/${domain} CODEOWNERS && git commit   (the pre-commit hook lints and regenerates)`,
+      `  1. Replace the example resource with yours in ${specRelPath(domain)}`,
+      `  2. npx apis lint ${specRelPath(domain)}      (house rules, as you go)`,
+      `  3. git add ${specRelPath(domain)} ${generatedRelPath(domain)} CODEOWNERS && git commit   (the pre-commit hook lints and regenerates)`,
       `  4. git push -u origin HEAD and open a pull request into prototype or master`,
       ``,
     ].join('\n'),

@@ -1,13 +1,14 @@
-import { git, gitTopLevel } from '../lib/git.ts';
-import { findRepoRoot } from '../lib/repo.ts';
+import { gitReader, gitTopLevel, tagNames } from '../lib/git.ts';
+import { findRepoRoot, specPathOf } from '../lib/repo.ts';
 import { parseSource } from '../lib/yaml-source.ts';
 import { domainsAt } from '../diff/domains.ts';
 
 /** `info.version` of a domain at a ref, or undefined when the domain does not exist there. */
 async function versionAt(ref: string, domain: string, top: string): Promise<string | undefined> {
-  const text = await git(['show', `${ref}:specs/${domain}.yaml`], top).catch(() => undefined);
-  if (text === undefined) return undefined;
-  const doc = parseSource(text, `${ref}:specs/${domain}.yaml`).value as { info?: { version?: unknown } };
+  const reader = await gitReader(ref, top);
+  const bytes = await reader.read(specPathOf(top, domain)).catch(() => undefined);
+  if (bytes === undefined) return undefined;
+  const doc = parseSource(Buffer.from(bytes).toString('utf8'), reader.label(specPathOf(top, domain))).value as { info?: { version?: unknown } };
   return typeof doc.info?.version === 'string' ? doc.info.version : undefined;
 }
 
@@ -17,7 +18,7 @@ async function versionAt(ref: string, domain: string, top: string): Promise<stri
  */
 export async function releaseTagsCommand(options: { since: string }): Promise<number> {
   const top = await gitTopLevel(findRepoRoot());
-  const tags = new Set((await git(['tag', '--list'], top)).split('\n').filter(Boolean));
+  const tags = await tagNames(top);
   for (const domain of await domainsAt('HEAD', top)) {
     const now = await versionAt('HEAD', domain, top);
     if (!now || now === (await versionAt(options.since, domain, top))) continue;

@@ -8,7 +8,7 @@ import { summarize } from '../lint/finding.ts';
 import { UserError, describeFailure } from '../lib/errors.ts';
 import { colorizer, plural } from '../lib/output.ts';
 import { progress } from '../lib/progress.ts';
-import { findRepoRoot, listDomains } from '../lib/repo.ts';
+import { findRepoRoot, listDomains, specsDir } from '../lib/repo.ts';
 import { stopSignals } from '../lib/signals.ts';
 import { loadSpecFiles } from '../lib/workspace.ts';
 import { parsePort } from '../lib/listen.ts';
@@ -59,7 +59,7 @@ export async function startCommand(options: StartOptions): Promise<number> {
     ].join('\n'),
   );
 
-  const stopWatching = watchSpecs(join(root, 'specs'), async () => {
+  const stopWatching = watchSpecs(specsDir(root), async () => {
     const started = Date.now();
     await lintWorkingCopy();
     if (mock) await reloadMock(mock);

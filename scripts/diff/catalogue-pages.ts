@@ -5,6 +5,7 @@
 import { CATALOGUE, changePagePath, type ChangeKind } from './catalogue.ts';
 import { EXAMPLES } from './catalogue-examples.ts';
 import { pageWays } from './ways.ts';
+import { markdownCell } from '../lib/markdown.ts';
 
 const SIDES: Record<ChangeKind['side'], string> = {
   request: 'request side: what the API receives (requests, and partners’ answers to webhooks)',
@@ -54,7 +55,7 @@ export function renderCatalogueIndex(): string {
     '| Change | Level | Side | What |',
     '|---|---|---|---|',
   ];
-  for (const e of CATALOGUE) lines.push(`| [\`${e.id}\`](${e.id}.md) | ${e.level} | ${e.side} | ${e.title.replace(/\|/g, '\\|')} |`);
+  for (const e of CATALOGUE) lines.push(`| [\`${e.id}\`](${e.id}.md) | ${e.level} | ${e.side} | ${markdownCell(e.title)} |`);
   return lines.join('\n') + '\n';
 }
 

@@ -1,6 +1,5 @@
-import { join, relative, sep } from 'node:path';
 import { gitReader, gitTopLevel } from '../lib/git.ts';
-import { domainsOf, listDomains } from '../lib/repo.ts';
+import { domainsOf, listDomains, specsDir, specPathOf, posixRelative } from '../lib/repo.ts';
 import type { Change } from './change.ts';
 import { diffDocuments } from './compare-document.ts';
 import { loadSide } from './load.ts';
@@ -20,7 +19,7 @@ export interface DomainDiff {
 export async function domainsAt(ref: string, cwd = process.cwd()): Promise<string[]> {
   const top = await gitTopLevel(cwd);
   const reader = await gitReader(ref, top).catch(() => undefined);
-  return domainsOf((await reader?.list?.(join(top, 'specs'))) ?? []);
+  return domainsOf((await reader?.list?.(specsDir(top))) ?? []);
 }
 
 /** Compares every domain of the working tree with the same domain at `ref` (new and removed domains included). */
@@ -29,11 +28,9 @@ export async function diffDomains(ref: string, root: string, only: string[] = []
   const names = [...new Set([...listDomains(root), ...(await domainsAt(ref, root))])].filter((d) => only.length === 0 || only.includes(d)).sort();
   const result: DomainDiff[] = [];
   for (const domain of names) {
-    const rel = relative(top, join(root, 'specs', `${domain}.yaml`))
-      .split(sep)
-      .join('/');
+    const rel = posixRelative(top, specPathOf(root, domain));
     const base = await loadSide(`${ref}:${rel}`);
-    const head = listDomains(root).includes(domain) ? await loadSide(join(root, 'specs', `${domain}.yaml`)) : { label: rel, document: null };
+    const head = listDomains(root).includes(domain) ? await loadSide(specPathOf(root, domain)) : { label: rel, document: null };
     const gate = evaluateGate(base.document, head.document, diffDocuments(base.document, head.document));
     result.push({ domain, base: base.document, head: head.document, changes: gate.changes, gate });
   }

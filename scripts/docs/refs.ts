@@ -4,7 +4,7 @@
  * tags, each with its last commit, in the order people look for them.
  */
 import picomatch from 'picomatch';
-import { git } from '../lib/git.ts';
+import { refRecords } from '../lib/git.ts';
 
 export type RefKind = 'branch' | 'tag' | 'working-copy';
 
@@ -36,12 +36,11 @@ export async function listRefs(cwd: string): Promise<SiteRef[]> {
     '%(subject)',
     '%(*subject)',
   ];
-  const out = await git(['for-each-ref', `--format=${fields.join(SEP)}`, 'refs/heads', 'refs/remotes', 'refs/tags'], cwd);
+  const records = await refRecords(fields, SEP, cwd);
   const local = new Map<string, SiteRef>();
   const remote = new Map<string, SiteRef>();
   const tags: SiteRef[] = [];
-  for (const line of out.split('\n').filter(Boolean)) {
-    const [refname, object, peeled, date, peeledDate, author, peeledAuthor, subject, peeledSubject] = line.split(SEP);
+  for (const [refname, object, peeled, date, peeledDate, author, peeledAuthor, subject, peeledSubject] of records) {
     const commit = peeled || object;
     const info = { commit, date: peeledDate || date, author: peeledAuthor || author, subject: peeledSubject || subject };
     if (refname.startsWith('refs/heads/')) {

@@ -11,8 +11,8 @@ import { dirname, join, relative, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import { loadConfig } from '../lib/config.ts';
 import { UserError } from '../lib/errors.ts';
-import { git, gitReader, gitTopLevel } from '../lib/git.ts';
-import { domainsOf } from '../lib/repo.ts';
+import { blobsAt, gitReader, gitTopLevel, hasCommits, treeIdsAt } from '../lib/git.ts';
+import { domainsOf, posixRelative, SPECS_DIR, specPathOf, specRelPath, specsDir } from '../lib/repo.ts';
 import type { SpecReader } from '../lib/spec-model.ts';
 import { toolchainRoot } from '../lib/toolchain.ts';
 import { writeIfChanged } from '../lib/atomic-write.ts';
@@ -83,10 +83,10 @@ interface LoadedDomain {
 
 export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   const top = await gitTopLevel(process.cwd());
-  const hasCommits = (await git(['rev-list', '-n', '1', '--all'], top)).trim() !== '';
-  if (!hasCommits && !options.workingCopy) throw new UserError(`${top}: the repository has no commits yet, so there is nothing to document`);
+  const anyCommit = await hasCommits(top);
+  if (!anyCommit && !options.workingCopy) throw new UserError(`${top}: the repository has no commits yet, so there is nothing to document`);
   const { branches } = loadConfig(top);
-  const allRefs = hasCommits ? await listRefs(top) : [];
+  const allRefs = anyCommit ? await listRefs(top) : [];
   const selected = selectRefs(allRefs, options.patterns);
   const workingCopy: SiteRef | undefined = options.workingCopy
     ? { kind: 'working-copy', name: 'working copy', commit: '', date: new Date().toISOString(), author: '', subject: '', folder: folderOf('working-copy', '') }
@@ -112,7 +112,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
 
   const trees = new Map<SiteRef, string>();
   for (const ref of targets) trees.set(ref, ref.kind === 'working-copy' ? workingTreeHash(top) : commitTrees.get(ref.commit)!);
-  if (targets.length > 0 && [...trees.values()].every((tree) => tree === '') && !existsSync(join(top, 'specs'))) {
+  if (targets.length > 0 && [...trees.values()].every((tree) => tree === '') && !existsSync(specsDir(top))) {
     throw new UserError(`${top}: no specs/ folder on any branch or tag, so there is nothing to document (specs live in specs/<domain>.yaml)`);
   }
 
@@ -188,31 +188,11 @@ function readManifest(out: string): Manifest {
   return { version: SITE_VERSION, refs: {} };
 }
 
-/**
- * The id of the specs/ tree at each commit, '' where there is none: a content hash of every spec that
- * git already has, for all refs in one git process.
- */
-async function specsTrees(commits: string[], top: string): Promise<Map<string, string>> {
-  const trees = new Map<string, string>();
-  if (commits.length === 0) return trees;
-  const { execFile } = await import('node:child_process');
-  const stdout = await new Promise<string>((resolve, reject) => {
-    const child = execFile('git', ['cat-file', '--batch-check'], { cwd: top, maxBuffer: 64 * 1024 * 1024 }, (error, out) =>
-      error ? reject(new UserError(`git cat-file failed: ${error.message.split('\n')[0]}`)) : resolve(out),
-    );
-    child.stdin!.end(commits.map((c) => `${c}:specs\n`).join(''));
-  });
-  stdout
-    .split('\n')
-    .filter(Boolean)
-    .forEach((line, i) => {
-      trees.set(commits[i], /^[0-9a-f]+ tree /.test(line) ? line.split(' ')[0] : '');
-    });
-  return trees;
-}
+/** The id of the specs/ tree at each commit, '' where there is none: a content hash of every spec git already has. */
+const specsTrees = (commits: string[], top: string) => treeIdsAt(commits, SPECS_DIR, top);
 
 function workingTreeHash(top: string): string {
-  return existsSync(join(top, 'specs')) ? hashFiles(top, ['specs'], true) : '';
+  return existsSync(specsDir(top)) ? hashFiles(top, [SPECS_DIR], true) : '';
 }
 
 /** The rules and page code decide what a page shows: a change to either rebuilds every ref. */
@@ -248,32 +228,19 @@ interface CachedDomain {
 type LintRow = Omit<RefSummary['findings'][number], 'domain' | 'documented'>;
 const CACHE = '.apis-docs-cache';
 
-async function blobsAt(commit: string, top: string): Promise<Map<string, string>> {
-  const out = await git(['ls-tree', '-r', '--full-tree', commit], top);
-  return new Map(
-    out
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => {
-        const [meta, path] = line.split('\t');
-        return [path, meta.split(' ')[2]];
-      }),
-  );
-}
-
 /** `toolchain` (the hash of rules and page code) is part of the cache key: new rules, new findings. */
 async function loadRef(ref: SiteRef, top: string, out: string, toolchain: string): Promise<LoadedDomain[]> {
-  const specsDir = join(top, 'specs');
+  const specsFolder = specsDir(top);
   const blobs = ref.kind === 'working-copy' ? undefined : await blobsAt(ref.commit, top);
   const names = blobs
-    ? [...blobs.keys()].filter((p) => p.startsWith('specs/') && !p.slice(6).includes('/')).map((p) => p.slice(6))
-    : existsSync(specsDir)
-      ? readdirSync(specsDir)
+    ? [...blobs.keys()].filter((p) => p.startsWith(`${SPECS_DIR}/`) && !p.slice(SPECS_DIR.length + 1).includes('/')).map((p) => p.slice(SPECS_DIR.length + 1))
+    : existsSync(specsFolder)
+      ? readdirSync(specsFolder)
       : undefined;
   if (names === undefined || names.length === 0) return [];
   const domains: LoadedDomain[] = [];
   for (const name of domainsOf(names)) {
-    const blob = blobs?.get(`specs/${name}.yaml`);
+    const blob = blobs?.get(specRelPath(name));
     const cacheFile = blob ? join(out, CACHE, `${blob}-${toolchain.slice(0, 12)}.json`) : undefined;
     const cached = cacheFile ? readCache(cacheFile, blobs!) : undefined;
     if (cached) {
@@ -284,7 +251,7 @@ async function loadRef(ref: SiteRef, top: string, out: string, toolchain: string
     const { lintModels } = await linting();
     const reader: SpecReader = ref.kind === 'working-copy' ? workingTree : await gitReader(ref.commit, top, ref.name);
     try {
-      const model = await loadSpec(join(specsDir, `${name}.yaml`), { reader, boundary: top });
+      const model = await loadSpec(specPathOf(top, name), { reader, boundary: top });
       const findings = (await lintModels([model], { structural: false })).map((f) => ({
         rule: f.rule,
         severity: f.severity,
@@ -295,9 +262,7 @@ async function loadRef(ref: SiteRef, top: string, out: string, toolchain: string
       const { document } = await bundleModel(model);
       domains.push({ name, document, findings });
       if (cacheFile) {
-        const files = Object.fromEntries(
-          [...model.files.keys()].map((abs) => relative(top, abs).split(sep).join('/')).map((rel) => [rel, blobs!.get(rel) ?? '']),
-        );
+        const files = Object.fromEntries([...model.files.keys()].map((abs) => posixRelative(top, abs)).map((rel) => [rel, blobs!.get(rel) ?? '']));
         await writeIfChanged(cacheFile, JSON.stringify({ files, document, findings } satisfies CachedDomain));
       }
     } catch (error) {

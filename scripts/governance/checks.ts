@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { readdirSync, type Dirent } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { formatDiff } from '../diff/format/index.ts';
 import { validateCodeowners } from './codeowners.ts';
 import type { CheckName, SilencedFinding } from './pr-comment.ts';
@@ -21,6 +21,7 @@ import { changeKind, changePagePath } from '../diff/catalogue.ts';
 import { acceptanceYaml, nextMajor } from '../diff/ways.ts';
 import { pageLink, repositoryUrl } from '../lib/links.ts';
 import { newSince } from '../lint/baseline.ts';
+import { specRelPath, posixRelative } from '../lib/repo.ts';
 
 export interface CheckOutcome {
   name: string;
@@ -118,7 +119,7 @@ const breakingChangeCheck: Check = async ({ root, base, specs, report }) => {
   };
 };
 
-const specFile = (domain: string) => `specs/${domain}.yaml`;
+const specFile = specRelPath;
 
 /** One domain's gate, with the ways through for what blocks it. */
 function gateReport({ domain, base: baseDoc, head: headDoc, gate }: DomainDiff, base: string): string[] {
@@ -179,11 +180,7 @@ const codeownersCheck: Check = async ({ root }) => {
 function filesOnDisk(root: string): string[] {
   return (readdirSync(root, { recursive: true, withFileTypes: true }) as Dirent[])
     .filter((e) => e.isFile())
-    .map((e) =>
-      relative(root, join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
-        .split('\\')
-        .join('/'),
-    )
+    .map((e) => posixRelative(root, join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)))
     .filter((f) => !/^(node_modules|\.git|\.cache)\//.test(f));
 }
 

@@ -2,6 +2,7 @@
  * The one pull-request comment: created once, updated on every push (found again by MARKER),
  * listing every check in a fixed order with the command that reproduces a failure locally.
  */
+import { markdownCell } from '../lib/markdown.ts';
 export const MARKER = '<!-- apis:pr-comment -->';
 
 export const CHECK_ORDER = ['branch policy', 'lint', 'breaking changes', 'generated files', 'tests', 'docs preview'] as const;
@@ -31,7 +32,7 @@ export interface CommentInput {
   docsPreviewUrl?: string;
 }
 
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const cell = markdownCell;
 
 export function buildPrComment({ checks, changes, silenced, docsPreviewUrl }: CommentInput): string {
   const byName = new Map(checks.map((c) => [c.name, c]));

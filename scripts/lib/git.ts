@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
-import { relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { UserError } from './errors.ts';
 import { limits, tooLarge } from './limits.ts';
 import type { SpecReader } from './spec-model.ts';
+import { posixRelative } from './repo.ts';
 
 const run = promisify(execFile);
 
@@ -53,7 +53,7 @@ export async function gitIndexReader(cwd: string): Promise<SpecReader> {
 
 /** `label` names the ref in messages (a branch name where `ref` is its commit id). */
 function blobReader(ref: string, top: string, label = ref): SpecReader {
-  const toRepoPath = (absPath: string) => relative(top, absPath).split(sep).join('/');
+  const toRepoPath = (absPath: string) => posixRelative(top, absPath);
   return {
     async read(absPath) {
       const rel = toRepoPath(absPath);
@@ -97,4 +97,81 @@ function blobReader(ref: string, top: string, label = ref): SpecReader {
 /** Files git knows about plus untracked ones that are not ignored, relative to the top. */
 export async function repoFiles(cwd: string): Promise<string[]> {
   return (await git(['ls-files', '--cached', '--others', '--exclude-standard'], await gitTopLevel(cwd))).split('\n').filter(Boolean);
+}
+
+/** Every command's git questions, asked here only (the toolchain never runs git anywhere else). */
+
+/** The object id of `<commit>:<path>` for each commit when it is a tree, '' otherwise; one git process for all. */
+export async function treeIdsAt(commits: string[], path: string, top: string): Promise<Map<string, string>> {
+  const trees = new Map<string, string>();
+  if (commits.length === 0) return trees;
+  const stdout = await new Promise<string>((resolve, reject) => {
+    const child = execFile('git', ['cat-file', '--batch-check'], { cwd: top, maxBuffer: 64 * 1024 * 1024 }, (error, out) =>
+      error ? reject(new UserError(`git cat-file failed: ${error.message.split('\n')[0]}`)) : resolve(out),
+    );
+    child.stdin?.end(commits.map((c) => `${c}:${path}\n`).join(''));
+  });
+  const lines = stdout.split('\n').filter(Boolean);
+  for (const [i, line] of lines.entries()) trees.set(commits[i], /^[0-9a-f]+ tree /.test(line) ? line.split(' ')[0] : '');
+  return trees;
+}
+
+/** Every file of a commit with its blob id, by path from the top. */
+export async function blobsAt(commit: string, top: string): Promise<Map<string, string>> {
+  const out = await git(['ls-tree', '-r', '--full-tree', commit], top);
+  const blobs = new Map<string, string>();
+  for (const line of out.split('\n').filter(Boolean)) {
+    const [meta, path] = line.split('\t');
+    blobs.set(path, meta.split(' ')[2]);
+  }
+  return blobs;
+}
+
+export async function hasCommits(top: string): Promise<boolean> {
+  return (await git(['rev-list', '-n', '1', '--all'], top)).trim() !== '';
+}
+
+/** Branches, remote branches and tags with the fields asked for (`for-each-ref` format names), one line each. */
+export async function refRecords(fields: string[], separator: string, cwd: string): Promise<string[][]> {
+  const out = await git(['for-each-ref', `--format=${fields.join(separator)}`, 'refs/heads', 'refs/remotes', 'refs/tags'], cwd);
+  return out
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.split(separator));
+}
+
+export async function tagNames(top: string): Promise<Set<string>> {
+  return new Set((await git(['tag', '--list'], top)).split('\n').filter(Boolean));
+}
+
+/** Paths (from the top) of files staged as added, copied, modified or renamed. */
+export async function stagedFiles(top: string): Promise<string[]> {
+  return (await git(['diff', '--cached', '--name-only', '--diff-filter=ACMR'], top)).split('\n').filter(Boolean);
+}
+
+export async function stage(paths: string[], top: string): Promise<void> {
+  await git(['add', '--', ...paths], top);
+}
+
+/** Files changed between the merge base of `base` and HEAD, and files changed but not committed. */
+export async function changedFiles(base: string, top: string): Promise<{ committed: string[]; uncommitted: string[] }> {
+  const committed = (await git(['diff', '--name-only', `${base}...HEAD`], top)).split('\n').filter(Boolean);
+  const uncommitted = (await git(['status', '--porcelain', '--untracked-files=all'], top))
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.slice(3).replace(/^.* -> /, ''));
+  return { committed, uncommitted };
+}
+
+/** Whether `ref` names a commit (no error when it does not). */
+export async function commitExists(ref: string, cwd: string): Promise<boolean> {
+  return run('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd }).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** The URL of a remote, or undefined when there is none. */
+export async function remoteUrl(name: string, cwd: string): Promise<string | undefined> {
+  return (await git(['config', '--get', `remote.${name}.url`], cwd).catch(() => '')).trim() || undefined;
 }

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { git } from './git.ts';
+import { remoteUrl } from './git.ts';
 
 /** `https://github.com/acme/apis` from the forms package.json and git remotes take; undefined otherwise. */
 export function browsableRepository(url: string): string | undefined {
@@ -37,7 +37,7 @@ export async function repositoryUrl(root: string): Promise<string | undefined> {
   } catch {
     // no package.json: fall back to the remote
   }
-  const remote = await git(['config', '--get', 'remote.origin.url'], root).catch(() => '');
+  const remote = await remoteUrl('origin', root);
   return remote ? browsableRepository(remote) : undefined;
 }
 

@@ -1,12 +1,12 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
+import { dirname, join, relative, resolve, isAbsolute, sep } from 'node:path';
 import { UserError } from './errors.ts';
 
 /** The repository's top folder: the nearest ancestor of `from` that holds `specs/`, else `from`. */
 export function findRepoRoot(from = process.cwd()): string {
   let dir = resolve(from);
   for (;;) {
-    if (existsSync(join(dir, 'specs')) && statSync(join(dir, 'specs')).isDirectory()) return dir;
+    if (existsSync(specsDir(dir)) && statSync(specsDir(dir)).isDirectory()) return dir;
     const parent = dirname(dir);
     if (parent === dir) return resolve(from);
     dir = parent;
@@ -17,7 +17,7 @@ export const DOMAIN_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 /** Domains are the `specs/<domain>.yaml` files, sorted so every command sees them in the same order. */
 export function listDomains(root: string): string[] {
-  const specs = join(root, 'specs');
+  const specs = specsDir(root);
   if (!existsSync(specs)) throw new UserError(`${displayPath(specs)}: no specs/ folder; run apis from the repository`);
   return domainsOf(readdirSync(specs).filter((name) => statSync(join(specs, name)).isFile()));
 }
@@ -30,8 +30,38 @@ export function domainsOf(fileNames: string[]): string[] {
     .sort();
 }
 
+/**
+ * The repository layout, spelled here only: one `specs/<domain>.yaml` per domain, its generated
+ * package in `generated/<domain>/`. Paths relative to the repository use `/` on every system.
+ */
+export const SPECS_DIR = 'specs';
+export const GENERATED_DIR = 'generated';
+
+export function specsDir(root: string): string {
+  return join(root, SPECS_DIR);
+}
+
 export function specPathOf(root: string, domain: string): string {
-  return join(root, 'specs', `${domain}.yaml`);
+  return join(root, SPECS_DIR, `${domain}.yaml`);
+}
+
+/** `specs/payments.yaml`: the spec's path from the repository's top, as people and git name it. */
+export function specRelPath(domain: string): string {
+  return `${SPECS_DIR}/${domain}.yaml`;
+}
+
+export function generatedDir(root: string, domain: string): string {
+  return join(root, GENERATED_DIR, domain);
+}
+
+/** `generated/payments`: the generated package's folder from the repository's top. */
+export function generatedRelPath(domain: string): string {
+  return `${GENERATED_DIR}/${domain}`;
+}
+
+/** A path from `from` to `to` with `/` separators (git, CODEOWNERS, messages), whatever the system. */
+export function posixRelative(from: string, to: string): string {
+  return relative(from, to).split(sep).join('/');
 }
 
 /** Picks the named domains (all when none are named), refusing unknown names with the list of known ones. */

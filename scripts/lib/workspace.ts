@@ -1,6 +1,6 @@
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { UserError } from './errors.ts';
-import { domainsOf, findRepoRoot, listDomains, selectDomains, specPathOf } from './repo.ts';
+import { domainsOf, findRepoRoot, listDomains, selectDomains, specPathOf, specsDir } from './repo.ts';
 import { loadSpec, type SpecModel, type SpecReader } from './spec-model.ts';
 
 /** Loads the given spec files, or every domain's spec when none is given, stopping at the first unusable one. */
@@ -30,8 +30,8 @@ export async function loadDomains(requested: string[], reader?: SpecReader): Pro
 /** The domains as the reader sees them: a git ref may have more, fewer or other domains than the working tree. */
 async function domainsSeenBy(root: string, reader: SpecReader | undefined): Promise<string[]> {
   if (!reader?.list) return listDomains(root);
-  const specsDir = join(root, 'specs');
-  const names = await reader.list(specsDir);
-  if (names === undefined) throw new UserError(`${reader.label(specsDir)}: no specs/ folder there`);
+  const specsFolder = specsDir(root);
+  const names = await reader.list(specsFolder);
+  if (names === undefined) throw new UserError(`${reader.label(specsFolder)}: no specs/ folder there`);
   return domainsOf(names);
 }

@@ -1,9 +1,3 @@
-/**
- * One domain's mock (or validating proxy): Prism's HTTP engine, called in-process, plus what Prism
- * does not do: invalid requests become a 400 problem listing every violation in the body, idempotency
- * keys replay or conflict, and injected faults answer with the spec's own 429/503 examples.
- */
-import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -14,6 +8,7 @@ import { toolchainRoot } from '../lib/toolchain.ts';
 import { pointerOf } from '../model/pointer.ts';
 import type { FaultDecision } from './faults.ts';
 import { IdempotencyStore, requestFingerprint, type StoredResponse } from './idempotency.ts';
+import { isFresh } from '../lib/freshness.ts';
 
 export interface MockRequest {
   method: string;
@@ -64,7 +59,7 @@ async function prismModules(): Promise<PrismModules> {
 function freshPrismBundle(): string | undefined {
   const bundle = join(toolchainRoot(), 'scripts', 'dist', 'prism.cjs');
   const source = join(toolchainRoot(), 'scripts', 'mock', 'prism.ts');
-  return existsSync(bundle) && statSync(bundle).mtimeMs >= statSync(source).mtimeMs ? bundle : undefined;
+  return isFresh(bundle, [source]) ? bundle : undefined;
 }
 
 let modules: PrismModules | undefined;

@@ -1,3 +1,5 @@
+import { canonicalJson } from '../runtime/canonical.ts';
+
 /**
  * Idempotency emulation for operations that declare an `Idempotency-Key` header: the same key with
  * the same request replays the first answer; the same key with another request is a conflict. In
@@ -56,13 +58,4 @@ export class IdempotencyStore {
 /** The request's identity for the key: method, concrete path and body with keys sorted. */
 export function requestFingerprint(method: string, path: string, body: unknown): string {
   return `${method.toUpperCase()} ${path}\n${canonicalJson(body)}`;
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }

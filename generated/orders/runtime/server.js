@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import express from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
 import { MemoryIdempotencyStore } from './idempotency.js';
+import { canonicalJson } from './canonical.js';
 function sendProblem(res, problem) {
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
 }
@@ -23,19 +24,8 @@ const TITLES = {
     413: 'Request too large',
     415: 'Unsupported media type',
 };
-/** Stable JSON: the same body with keys in another order has the same fingerprint. */
-function canonical(value) {
-    if (value === null || typeof value !== 'object')
-        return JSON.stringify(value) ?? 'null';
-    if (Array.isArray(value))
-        return `[${value.map(canonical).join(',')}]`;
-    return `{${Object.keys(value)
-        .sort()
-        .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
-        .join(',')}}`;
-}
 export function etagOf(body) {
-    return `"${createHash('sha256').update(canonical(body)).digest('base64url').slice(0, 27)}"`;
+    return `"${createHash('sha256').update(canonicalJson(body)).digest('base64url').slice(0, 27)}"`;
 }
 /** Whether following internal $refs from some node can lead back to it. */
 export function hasRefCycle(spec) {
@@ -118,7 +108,7 @@ export function createApiServer(spec, operations, handlers, options = {}) {
                         .slice(0, 16);
                     scopeKey = `${operationId}:${client}:${key}`;
                     const fingerprint = createHash('sha256')
-                        .update(`${req.method} ${req.path} ${canonical(req.body ?? null)}`)
+                        .update(`${req.method} ${req.path} ${canonicalJson(req.body ?? null)}`)
                         .digest('hex');
                     const begun = await store.begin(scopeKey, fingerprint);
                     if (begun.state === 'replay') {

@@ -10,6 +10,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import * as OpenApiValidator from 'express-openapi-validator';
 import { MemoryIdempotencyStore, type IdempotencyStore, type StoredResponse } from './idempotency.js';
 import type { HandlerContext } from './types.js';
+import { canonicalJson } from './canonical.js';
 
 export interface OperationInfo {
   method: 'get' | 'put' | 'post' | 'delete' | 'patch' | 'head' | 'options';
@@ -56,18 +57,8 @@ const TITLES: Record<number, string> = {
   415: 'Unsupported media type',
 };
 
-/** Stable JSON: the same body with keys in another order has the same fingerprint. */
-function canonical(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  return `{${Object.keys(value)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-    .join(',')}}`;
-}
-
 export function etagOf(body: unknown): string {
-  return `"${createHash('sha256').update(canonical(body)).digest('base64url').slice(0, 27)}"`;
+  return `"${createHash('sha256').update(canonicalJson(body)).digest('base64url').slice(0, 27)}"`;
 }
 
 /** Whether following internal $refs from some node can lead back to it. */
@@ -158,7 +149,7 @@ export function createApiServer(
             .slice(0, 16);
           scopeKey = `${operationId}:${client}:${key}`;
           const fingerprint = createHash('sha256')
-            .update(`${req.method} ${req.path} ${canonical(req.body ?? null)}`)
+            .update(`${req.method} ${req.path} ${canonicalJson(req.body ?? null)}`)
             .digest('hex');
           const begun = await store.begin(scopeKey, fingerprint);
           if (begun.state === 'replay') {

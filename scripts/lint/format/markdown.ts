@@ -2,8 +2,9 @@ import { HOUSE_RULE_IDS } from '../../../rules/ruleset.ts';
 import { plural } from '../../lib/output.ts';
 import { summarize, type Finding } from '../finding.ts';
 import { ruleDocPath, type LintReport } from './report.ts';
+import { markdownCell } from '../../lib/markdown.ts';
 
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const cell = markdownCell;
 const ruleLink = (rule: string) => {
   const doc = ruleDocPath(rule, HOUSE_RULE_IDS);
   return doc ? `[\`${rule}\`](${doc})` : `\`${rule}\``;
