@@ -32,6 +32,9 @@ const CATALOGUE = [
   'lint-exception-reason',
 ];
 
+/** Rules the lint engine reports itself, outside the Spectral ruleset. */
+const TOOLCHAIN_RULES = ['no-ref-cycle', 'accepted-breaking-change'];
+
 describe('the rule catalogue', () => {
   it('has exactly the catalogue rule ids', () => {
     expect([...HOUSE_RULE_IDS].sort()).toEqual([...CATALOGUE].sort());
@@ -46,8 +49,15 @@ describe('the rule catalogue', () => {
     });
   }
 
-  it('has no doc page for a rule that does not exist', () => {
+  it('has no doc page for a rule that does not exist (house rules, and the toolchain rules the engine reports itself)', () => {
     const pages = readdirSync(join(REPO, 'rules', 'docs')).map((f) => f.replace(/\.md$/, ''));
-    expect(pages.sort()).toEqual([...CATALOGUE].sort());
+    expect(pages.sort()).toEqual([...CATALOGUE, ...TOOLCHAIN_RULES].sort());
   });
+
+  for (const id of TOOLCHAIN_RULES) {
+    it(`${id} (a toolchain rule) has a doc page with a failing and a passing example`, () => {
+      const doc = readFileSync(join(REPO, 'rules', 'docs', `${id}.md`), 'utf8');
+      for (const heading of ['## What it checks', '## Why', '## Fails', '## Passes']) expect(doc).toContain(heading);
+    });
+  }
 });

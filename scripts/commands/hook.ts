@@ -9,6 +9,7 @@ import { loadSpec } from '../lib/spec-model.ts';
 import { lintModels } from '../lint/engine.ts';
 import { summarize } from '../lint/finding.ts';
 import { formatReport } from '../lint/format/index.ts';
+import { plural } from '../lib/output.ts';
 
 /**
  * `apis hook pre-commit`: lints the staged specs as they are staged (not as they are on disk) and
@@ -30,12 +31,12 @@ async function preCommit(): Promise<number> {
   const models = [];
   for (const file of staged) models.push(await loadSpec(join(top, file), { reader, boundary: root }));
   const findings = await lintModels(models);
-  const { errors } = summarize(findings);
+  const { errors, warnings } = summarize(findings);
   if (errors > 0) {
     generation.child.kill();
     process.stderr.write(formatReport('stylish', { findings }));
     process.stderr.write(
-      `pre-commit: lint found ${errors} error(s) in the staged spec(s). Reproduce: npx apis lint ${staged.join(' ')}\n(commit anyway, and let CI judge: git commit --no-verify)\n`,
+      `pre-commit: lint found ${plural(errors, 'error')} in the staged ${staged.length === 1 ? 'spec' : 'specs'}. Reproduce: npx apis lint ${staged.join(' ')}\n(commit anyway, and let CI judge: git commit --no-verify)\n`,
     );
     return 1;
   }
@@ -49,7 +50,9 @@ async function preCommit(): Promise<number> {
     domains.map((d) => posixRelative(top, generatedDir(root, d))),
     top,
   );
-  process.stderr.write(`pre-commit: ${staged.length} spec(s) lint clean; generated code updated and staged\n`);
+  if (warnings > 0) process.stderr.write(formatReport('stylish', { findings: findings.filter((f) => !f.silenced) }));
+  const verdict = warnings > 0 ? `no lint errors, ${plural(warnings, 'warning')} (shown above)` : 'lint clean';
+  process.stderr.write(`pre-commit: ${plural(staged.length, 'staged spec')}: ${verdict}; generated code updated and staged\n`);
   return 0;
 }
 

@@ -1,3 +1,5 @@
+import { repositoryUrl } from '../lib/links.ts';
+import { findRepoRoot } from '../lib/repo.ts';
 import { loadSpecFiles } from '../lib/workspace.ts';
 import { newSince } from '../lint/baseline.ts';
 import { lintModels } from '../lint/engine.ts';
@@ -13,10 +15,11 @@ export interface LintOptions {
 export async function lintCommand(files: string[], options: LintOptions): Promise<number> {
   const models = await loadSpecFiles(files);
   const findings = await lintModels(models);
-  let report: LintReport = { findings };
+  const repository = options.format === 'sarif' ? await repositoryUrl(findRepoRoot()) : undefined;
+  let report: LintReport = { findings, repository };
   if (options.base) {
     const baseline = await newSince(options.base, models, findings);
-    report = { findings: baseline.findings, baseline: { ref: baseline.ref, preexisting: baseline.preexisting } };
+    report = { findings: baseline.findings, baseline: { ref: baseline.ref, preexisting: baseline.preexisting }, repository };
   }
   process.stdout.write(formatReport(options.format, report));
   return summarize(report.findings).errors > 0 ? 1 : 0;

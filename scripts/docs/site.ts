@@ -426,7 +426,9 @@ async function writeRulePages(out: string, previousHash: string | undefined): Pr
   if (hash === previousHash && existsSync(join(out, 'rules', 'index.html'))) return { ids: new Set(ids), hash };
   const { markdownRenderer } = await import('./markdown.ts');
   // Links between pages point at the .md files; on the site they are the .html pages.
-  const render = markdownRenderer((href) => href.replace(/^(?:\.\/)?README\.md(#.*)?$/, 'index.html$1').replace(/^(?:\.\/)?([\w-]+)\.md(#.*)?$/, '$1.html$2'));
+  const render = markdownRenderer((href) =>
+    href.replace(/^((?:\.{1,2}\/)*(?:[\w-]+\/)*)README\.md(#.*)?$/, '$1index.html$2').replace(/^((?:\.{1,2}\/)*(?:[\w-]+\/)*[\w-]+)\.md(#.*)?$/, '$1.html$2'),
+  );
   const index: Array<{ id: string; title: string }> = [];
   for (const id of ids) {
     const markdown = readFileSync(join(docsDir, `${id}.md`), 'utf8');

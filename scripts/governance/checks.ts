@@ -61,7 +61,7 @@ const lintCheck: Check = async ({ specs, base, report }) => {
   return {
     name: 'lint',
     ok: errors === 0,
-    summary: `${plural(specs.length, 'spec')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${base ? ` new since ${base} (${preexisting} older left out)` : ''}`,
+    summary: `${plural(specs.length, 'spec')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${base ? ` new since ${base}${preexisting > 0 ? ` (${plural(preexisting, 'finding')} that already existed there left out)` : ''}` : ''}`,
     details: errors + warnings > 0 ? formatReport('stylish', { findings }) : undefined,
     reproduce: base ? `npx apis lint --base ${base}` : 'npx apis lint',
   };
@@ -75,7 +75,7 @@ const generatedCheck: Check = async ({ root, specs }) => {
   return {
     name: 'generated',
     ok: stale.length === 0,
-    summary: stale.length === 0 ? 'generated code matches the specs' : `${plural(stale.length, 'generated file')} not up to date`,
+    summary: stale.length === 0 ? 'every package in generated/ matches its spec' : `${plural(stale.length, 'file')} in generated/ not up to date`,
     details:
       stale.length > 0
         ? stale

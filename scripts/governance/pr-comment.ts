@@ -2,7 +2,7 @@
  * The one pull-request comment: created once, updated on every push (found again by MARKER),
  * listing every check in a fixed order with the command that reproduces a failure locally.
  */
-import { markdownCell } from '../lib/markdown.ts';
+import { MARK, markdownCell } from '../lib/markdown.ts';
 export const MARKER = '<!-- apis:pr-comment -->';
 
 export const CHECK_ORDER = ['branch policy', 'lint', 'breaking changes', 'generated files', 'tests', 'docs preview'] as const;
@@ -39,9 +39,10 @@ export function buildPrComment({ checks, changes, silenced, docsPreviewUrl }: Co
   const ordered: CommentCheck[] = CHECK_ORDER.map((name) => byName.get(name) ?? { name, ok: null, summary: 'did not run' });
   const failed = ordered.filter((c) => c.ok === false);
   const lines = [MARKER, '## API review', ''];
-  lines.push(failed.length === 0 ? '✅ All checks passed.' : `❌ ${failed.length} of ${ordered.length} checks failed.`, '');
+  lines.push(failed.length === 0 ? `${MARK.pass} All checks passed.` : `${MARK.fail} ${failed.length} of ${ordered.length} checks failed.`, '');
   lines.push('| Check | Result | Details |', '|---|---|---|');
-  for (const c of ordered) lines.push(`| ${c.name} | ${c.ok === null ? '⏭️ skipped' : c.ok ? '✅ pass' : '❌ fail'} | ${cell(c.summary)} |`);
+  for (const c of ordered)
+    lines.push(`| ${c.name} | ${c.ok === null ? `${MARK.skipped} skipped` : c.ok ? `${MARK.pass} pass` : `${MARK.fail} fail`} | ${cell(c.summary)} |`);
   lines.push('');
   if (failed.length > 0) {
     lines.push('### Reproduce locally', '');
@@ -55,7 +56,7 @@ export function buildPrComment({ checks, changes, silenced, docsPreviewUrl }: Co
     for (const f of silenced) lines.push(`| \`${f.rule}\` | \`${f.file}:${f.line}\` | ${cell(f.reason)} |`);
     lines.push('');
   }
-  lines.push(docsPreviewUrl ? `📖 [Docs preview](${docsPreviewUrl})` : '📖 Docs preview: not published for this run.', '');
+  lines.push(docsPreviewUrl ? `${MARK.docs} [Docs preview](${docsPreviewUrl})` : `${MARK.docs} Docs preview: not published for this run.`, '');
   return lines.join('\n');
 }
 

@@ -15,6 +15,15 @@ export class ModelResolver extends BaseResolver {
 
 const configs = new Map<string, Promise<Config>>();
 
+/** Structural rules that a house rule covers at the same place, and the house rule that reports it instead. */
+export const COVERED_BY_HOUSE_RULES: Record<string, string> = {
+  'operation-summary': 'operation-documented',
+  'operation-operationId': 'operation-documented',
+  'operation-tag-defined': 'operation-documented',
+  'tag-description': 'operation-documented',
+  'security-defined': 'operation-secured',
+};
+
 /**
  * Redocly's recommended rules, with examples that contradict their schema promoted to errors.
  * `no-invalid-schema-examples` is off: on some real specs (beezup.com in the APIs.guru corpus) it
@@ -27,6 +36,9 @@ const RECOMMENDED = {
     'no-invalid-media-type-examples': 'error',
     'no-invalid-parameter-examples': 'error',
     'no-invalid-schema-examples': 'off',
+    // One finding per problem: these are the house rules' business (operation-documented,
+    // operation-secured), whose pages say why it matters; Redocly would report the same place again.
+    ...Object.fromEntries(Object.keys(COVERED_BY_HOUSE_RULES).map((rule) => [rule, 'off'])),
   },
 };
 

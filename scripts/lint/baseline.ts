@@ -29,7 +29,9 @@ export async function newSince(ref: string, models: SpecModel[], findings: Findi
   const old = new Set((await lintModels([...baseModels.values()])).map(key));
   const fresh = findings.filter((f) => !old.has(key(f)));
   for (const model of models) fresh.push(...acceptanceFindings(ref, baseModels.get(model.path) ?? null, model));
-  return { findings: fresh.sort(compareFindings), ref, preexisting: findings.length - findings.filter((f) => !old.has(key(f))).length };
+  // Silenced findings are reported as silenced, not as left out: only active old ones count here.
+  const preexisting = findings.filter((f) => !f.silenced && old.has(key(f))).length;
+  return { findings: fresh.sort(compareFindings), ref, preexisting };
 }
 
 /** An acceptance of a breaking change that no longer matches anything, or has no reason, must go. */

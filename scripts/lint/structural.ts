@@ -35,7 +35,7 @@ export async function structuralFindings(model: SpecModel): Promise<Finding[]> {
       return {
         rule: problem.ruleId,
         severity: problem.severity === 'error' ? 'error' : 'warning',
-        message: problem.message,
+        message: `${problem.message} (${problem.ruleId})`,
         file: model.reader.label(source),
         line: 0,
         column: 0,

@@ -69,9 +69,9 @@ describe('apis diff', () => {
     const result = await runApis(['diff', 'specs/payments.yaml', 'head.yaml', '--format', 'markdown'], { cwd: dir });
     expect(result.code).toBe(1);
     const headings = [...result.stdout.matchAll(/^#### (\S+) `([^`]+)`/gm)].map((m) => `${m[1]} ${m[2]}`);
-    expect(headings[0]).toMatch(/^❌ /);
-    expect(headings[headings.length - 1]).toMatch(/^ℹ️ /);
-    expect(headings).toContain('ℹ️ GET /v1/refunds');
+    expect(headings[0]).toMatch(/^✖ /);
+    expect(headings[headings.length - 1]).toMatch(/^ℹ /);
+    expect(headings).toContain('ℹ GET /v1/refunds');
   });
 
   it('treats a domain that is new at the head as added, and a removed one as breaking', async () => {

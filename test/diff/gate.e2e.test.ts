@@ -54,9 +54,9 @@ describe('the gate through the CLI, on a real repository', () => {
     const changelog = await runApis(['changelog', 'feedback', '--from', 'master', '--to', 'feature/change'], { cwd: dir });
     expect(changelog.code, changelog.stderr).toBe(0);
     expect(changelog.stdout).toMatch(/^### feedback: changes from master to feature\/change/);
-    expect(changelog.stdout).toMatch(/☑️ \*\*1 breaking change\*\* \(1 accepted\)/);
+    expect(changelog.stdout).toMatch(/☑ \*\*1 breaking change\*\* \(1 accepted\)/);
     expect(changelog.stdout).toMatch(
-      /- ☑️ \*\*breaking, accepted\*\* \[`request-constraint-tightened`\]\(rules\/changes\/request-constraint-tightened\.md\): .* Reason: No app version/,
+      /- ☑ \*\*breaking, accepted\*\* \[`request-constraint-tightened`\]\(rules\/changes\/request-constraint-tightened\.md\): .* Reason: No app version/,
     );
     const json = await runApis(['diff', 'master:specs/feedback.yaml', 'specs/feedback.yaml', '--format', 'json'], { cwd: dir });
     expect(json.code).toBe(1);

@@ -40,8 +40,36 @@ describe('npm start: the local portal', () => {
       await page.waitForSelector('.opblock');
       expect(await page.locator('.servers select option').first().textContent()).toContain(`${mock}/payments`);
       await screenshot(page, 'portal-working-copy');
+
+      // "Try it out": every Execute sends a fresh Idempotency-Key instead of the spec's example, unless one is typed.
+      const keys: string[] = [];
+      page.on('request', (r) => {
+        if (r.url().startsWith(`${mock}/payments/v1/payments`) && r.method() === 'POST') keys.push(r.headers()['idempotency-key'] ?? '');
+      });
+      await page.evaluate(() => {
+        const ui = (window as unknown as { ui: { authActions: { authorize(a: unknown): void } } }).ui;
+        ui.authActions.authorize({ bearer_auth: { name: 'bearer_auth', schema: { type: 'http', scheme: 'bearer' }, value: 'test-token' } });
+      });
+      const create = page.locator('.opblock-post', { hasText: '/v1/payments' }).first();
+      await create.locator('.opblock-summary').click();
+      await create.locator('.try-out__btn').click();
+      const execute = async (count: number) => {
+        await create.locator('.execute').click();
+        await expect.poll(() => keys.length, { timeout: 10_000 }).toBe(count);
+      };
+      await execute(1);
+      await execute(2);
+      const example = '786706b8-ed80-443a-80f6-ea1fa8cc1b51';
+      expect(keys[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(keys[0]).not.toBe(example);
+      expect(keys[1]).not.toBe(keys[0]);
+      const typed = '11111111-2222-4333-8444-555555555555';
+      await create.locator('tr[data-param-name="Idempotency-Key"] input').fill(typed);
+      await execute(3);
+      expect(keys[2]).toBe(typed);
       expect(errors).toEqual([]);
-      expect(outside).toEqual([]);
+      // Only the site itself and the local mock (Try it out) were asked for anything.
+      expect(outside.filter((url) => !url.startsWith(`${mock}/`))).toEqual([]);
       await browser.close();
 
       // A save: lint runs, the working copy is rebuilt, the mock serves the new contract, pages reload.

@@ -44,10 +44,10 @@ describe('the whole flow of changing an API', () => {
     expect(created.code, created.stderr).toBe(0);
     const first = commit(dir, 'Add the loyalty-points domain');
     expect(first.status, first.stderr).toBe(0);
-    expect(first.stderr).toContain('pre-commit: 1 spec(s) lint clean');
+    expect(first.stderr).toContain('pre-commit: 1 staged spec: lint clean');
     const firstGate = await gateAndComment(dir, 'feature/loyalty');
     expect(firstGate.gate.code, firstGate.gate.stdout).toBe(0);
-    expect(firstGate.comment).toContain('✅ All checks passed.');
+    expect(firstGate.comment).toContain('✔ All checks passed.');
 
     // The pull request is merged: master now serves v1 of the domain.
     git(dir, 'checkout', '-q', 'master');
@@ -66,7 +66,7 @@ describe('the whole flow of changing an API', () => {
     const refused = await gateAndComment(dir, 'feature/loyalty-member');
     expect(refused.gate.code).toBe(1);
     expect(refused.gate.stdout).toMatch(/✖ POST \/v1\/loyalty-points: LoyaltyPointsInput\.member_id was added as required \[request-property-added-required\]/);
-    expect(refused.comment).toMatch(/\| breaking changes \| ❌ fail \|/);
+    expect(refused.comment).toMatch(/\| breaking changes \| ✖ fail \|/);
     expect(refused.comment).toContain('- **breaking changes**: `npx apis diff master:specs/loyalty-points.yaml specs/loyalty-points.yaml`');
 
     // 3. The fix: v1 untouched, the new shape under /v2/, and a minor version bump.
@@ -89,7 +89,7 @@ describe('the whole flow of changing an API', () => {
     const passed = await gateAndComment(dir, 'feature/loyalty-member');
     expect(passed.gate.code, passed.gate.stdout).toBe(0);
     expect(passed.gate.stdout).toMatch(/expected version bump: minor/);
-    expect(passed.comment).toContain('✅ All checks passed.');
+    expect(passed.comment).toContain('✔ All checks passed.');
     expect(passed.comment).toMatch(/\[`operation-added`\]\([^)]*\): POST \/v2\/loyalty-points was added/);
   }, 180_000);
 });

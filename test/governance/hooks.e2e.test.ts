@@ -53,7 +53,7 @@ describe('git hooks (husky)', () => {
     git(dir, 'add', 'specs/orders.yaml');
     const result = attempt(dir, 'commit', '-m', 'wording');
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stderr).toContain('pre-commit: 1 spec(s) lint clean; generated code updated and staged');
+    expect(result.stderr).toContain('pre-commit: 1 staged spec: lint clean; generated code updated and staged');
     const committed = git(dir, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n');
     expect(committed).toEqual(
       expect.arrayContaining(['specs/orders.yaml', 'generated/orders/openapi.json', 'generated/orders/openapi.yaml', 'generated/orders/schema.d.ts']),

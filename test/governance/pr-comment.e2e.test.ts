@@ -15,10 +15,10 @@ describe('the pull-request comment', () => {
       silenced: [],
     });
     expect(text.startsWith(MARKER)).toBe(true);
-    const rows = [...text.matchAll(/^\| ([a-z ]+) \| (✅ pass|❌ fail|⏭️ skipped) \|/gm)].map((m) => m[1]);
+    const rows = [...text.matchAll(/^\| ([a-z ]+) \| (✔ pass|✖ fail|– skipped) \|/gm)].map((m) => m[1]);
     expect(rows).toEqual([...CHECK_ORDER]);
-    expect(text).toContain('| lint | ⏭️ skipped | did not run |');
-    expect(text).toContain('✅ All checks passed.');
+    expect(text).toContain('| lint | – skipped | did not run |');
+    expect(text).toContain('✔ All checks passed.');
   });
 
   it('merges the per-domain results of one check: one failure fails the row', () => {
@@ -53,13 +53,13 @@ describe('the pull-request comment', () => {
       'feature/wording',
     );
     expect(comment.code, comment.stderr).toBe(0);
-    expect(comment.stdout).toContain('✅ All checks passed.');
-    expect(comment.stdout).toMatch(/\| breaking changes \| ✅ pass \|/);
+    expect(comment.stdout).toContain('✔ All checks passed.');
+    expect(comment.stdout).toMatch(/\| breaking changes \| ✔ pass \|/);
     expect(comment.stdout).toMatch(/#### feedback: changes against master[\s\S]*`summary-changed`/);
     expect(comment.stdout).toMatch(
       /### Silenced findings \(2\)[\s\S]*`collection-pagination` \| `specs\/feedback\.yaml:\d+` \| The screen is one small bounded document/,
     );
-    expect(comment.stdout).toContain('📖 [Docs preview](https://example.org/preview/7)');
+    expect(comment.stdout).toContain('→ [Docs preview](https://example.org/preview/7)');
     expect(comment.stdout).not.toContain('### Reproduce locally');
   });
 
@@ -68,14 +68,14 @@ describe('the pull-request comment', () => {
       (s) => s.replace('          maxLength: 1000\n        tip:\n          $ref', '          maxLength: 200\n        tip:\n          $ref'),
       'hotfix/comment-length',
     );
-    expect(comment.stdout).toContain('❌ 2 of 6 checks failed.');
+    expect(comment.stdout).toContain('✖ 2 of 6 checks failed.');
     expect(comment.stdout).toMatch(
-      /\| branch policy \| ❌ fail \| hotfix\/comment-length → master: pull requests into master must come from a feature\/\* branch/,
+      /\| branch policy \| ✖ fail \| hotfix\/comment-length → master: pull requests into master must come from a feature\/\* branch/,
     );
-    expect(comment.stdout).toMatch(/\| breaking changes \| ❌ fail \|/);
+    expect(comment.stdout).toMatch(/\| breaking changes \| ✖ fail \|/);
     expect(comment.stdout).toMatch(
       /### Reproduce locally\n\n- \*\*branch policy\*\*: `npx apis branch-check --base master --head hotfix\/comment-length`\n- \*\*breaking changes\*\*: `npx apis diff master:specs\/feedback\.yaml specs\/feedback\.yaml`/,
     );
-    expect(comment.stdout).toMatch(/#### ❌ `POST \/v1\/save-feedback`/);
+    expect(comment.stdout).toMatch(/#### ✖ `POST \/v1\/save-feedback`/);
   });
 });

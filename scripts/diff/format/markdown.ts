@@ -1,11 +1,12 @@
+import { MARK } from '../../lib/markdown.ts';
 import { plural } from '../../lib/output.ts';
 import { changePagePath } from '../catalogue.ts';
 import { summarizeChanges, type Change, type Level } from '../change.ts';
 import { gateSummary, type DiffReport } from './report.ts';
 
-const ICON: Record<Level, string> = { breaking: '❌', warning: '⚠️', info: 'ℹ️' };
+const ICON: Record<Level, string> = { breaking: MARK.fail, warning: MARK.warning, info: MARK.info };
 /** A breaking change the gate lets through: accepted with a reason, or removed after its sunset. */
-const PASSED = '☑️';
+const PASSED = MARK.passedBreaking;
 const RANK: Record<Level, number> = { breaking: 0, warning: 1, info: 2 };
 
 const iconOf = (c: Change) => (c.level === 'breaking' && c.status !== undefined && c.status !== 'unaccepted' ? PASSED : ICON[c.level]);
@@ -26,7 +27,7 @@ export function formatDiffMarkdown({ title, changes, link = changePagePath }: Di
   if (changes.length === 0) return [...lines, 'No changes to the contract.', ''].join('\n');
   const judged = changes.some((c) => c.status !== undefined);
   const passed = gate.accepted + gate.allowed;
-  const verdict = s.breaking === 0 ? '✅' : judged && gate.unaccepted === 0 ? PASSED : '❌';
+  const verdict = s.breaking === 0 ? MARK.pass : judged && gate.unaccepted === 0 ? PASSED : MARK.fail;
   const detail =
     judged && passed > 0
       ? ` (${[gate.unaccepted > 0 ? `${gate.unaccepted} not accepted` : '', gate.accepted > 0 ? `${gate.accepted} accepted` : '', gate.allowed > 0 ? `${gate.allowed} allowed after sunset` : ''].filter(Boolean).join(', ')})`

@@ -1,6 +1,6 @@
 import { colorizer, plural } from '../../lib/output.ts';
 import { summarize, type Finding } from '../finding.ts';
-import type { LintReport } from './report.ts';
+import { ruleDocPath, type LintReport } from './report.ts';
 
 export function formatStylish({ findings, baseline }: LintReport): string {
   const paint = colorizer();
@@ -26,6 +26,8 @@ export function formatStylish({ findings, baseline }: LintReport): string {
   if (total === 0) lines.push(paint('green', `✔ no problems${tail}`));
   else
     lines.push(paint(s.errors > 0 ? 'red' : 'yellow', `✖ ${plural(total, 'problem')} (${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')})${tail}`));
+  const pages = [...new Set(findings.map((f) => f.rule))].map(ruleDocPath).filter((p): p is string => p !== undefined);
+  if (pages.length > 0) lines.push(paint('gray', `What each rule checks and why: ${pages.join(', ')}`));
   if (baseline) lines.push(paint('gray', `${plural(baseline.preexisting, 'finding')} that already existed at ${baseline.ref} left out`));
   return lines.join('\n') + '\n';
 }
