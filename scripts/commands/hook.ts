@@ -3,7 +3,7 @@ import { decidePush } from '../governance/branch-policy.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { loadConfig } from '../lib/config.ts';
 import { UserError } from '../lib/errors.ts';
-import { commitExists, gitIndexReader, gitTopLevel, stage, stagedFiles } from '../lib/git.ts';
+import { gitIndexReader, gitTopLevel, productionRef, stage, stagedFiles } from '../lib/git.ts';
 import { findRepoRoot, generatedDir, posixRelative } from '../lib/repo.ts';
 import { loadSpec } from '../lib/spec-model.ts';
 import { lintModels } from '../lint/engine.ts';
@@ -65,41 +65,52 @@ function runChild(bin: string, args: string[], cwd: string): { child: ChildProce
 }
 
 /**
- * `apis hook pre-push`: refuses pushes to protected branches, then runs the CI gate against the
- * base branch, so a breaking change is caught before the pull request exists. Reads git's
- * "<local ref> <local sha> <remote ref> <remote sha>" lines on stdin.
+ * `apis hook pre-push`: reads git's "<local ref> <local sha> <remote ref> <remote sha>" lines on
+ * stdin; refuses pushes to protected branches, then runs the breaking-change gate on each pushed
+ * commit's specs, read from git objects (not the working tree, which may hold anything), against
+ * the production branch. A deleted ref is allowed. It never skips the gate silently: without the
+ * production branch in the clone, it says how to get it and refuses.
  */
 async function prePush(input: string): Promise<number> {
   const root = findRepoRoot();
   const config = loadConfig(root);
-  for (const line of input.split('\n').filter(Boolean)) {
-    const remoteRef = line.split(' ')[2] ?? '';
-    if (!remoteRef.startsWith('refs/heads/')) continue;
+  const pushes = input
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [localRef = '', localSha = '', remoteRef = ''] = line.split(' ');
+      return { localRef, localSha, remoteRef };
+    })
+    .filter((p) => p.remoteRef.startsWith('refs/heads/') && !/^0+$/.test(p.localSha));
+  for (const { remoteRef } of pushes) {
     const decision = decidePush(remoteRef.slice('refs/heads/'.length), config);
     if (!decision.allowed) {
       process.stderr.write(`pre-push: ${decision.reason}\n`);
       return 1;
     }
   }
-  const base = await baseRef(root, config.branches.protected[0] ?? 'master');
-  if (!base) return 0;
-  // Loaded only here: the pre-commit path stays light.
-  const { reportChecks, runChecks } = await import('../governance/checks.ts');
-  const outcomes = await runChecks({ base });
-  if (outcomes.every((o) => o.ok)) return 0;
-  process.stderr.write(reportChecks(outcomes));
-  process.stderr.write(
-    `pre-push: the gate failed against ${base}. Reproduce: npx apis check --base ${base}\n(push anyway, and let CI judge: git push --no-verify)\n`,
-  );
-  return 1;
-}
-
-/** The remote copy of the production branch when there is one, else the local one. */
-async function baseRef(root: string, branch: string): Promise<string | undefined> {
-  for (const candidate of [`origin/${branch}`, branch]) {
-    if (await commitExists(candidate, root)) return candidate;
+  if (pushes.length === 0) return 0;
+  let base: string;
+  try {
+    base = (await productionRef(root)).ref;
+  } catch (error) {
+    process.stderr.write(
+      `pre-push: the breaking-change gate needs the production branch: ${(error as Error).message}\n(push anyway, and let CI judge: git push --no-verify)\n`,
+    );
+    return 1;
   }
-  return undefined;
+  // Loaded only here: the pre-commit path stays light.
+  const { reportBreakingGate } = await import('../governance/checks.ts');
+  let failed = false;
+  for (const { localSha, remoteRef } of pushes) {
+    const outcome = await reportBreakingGate(root, base, localSha);
+    if (outcome.ok) continue;
+    failed = true;
+    const branch = remoteRef.slice('refs/heads/'.length);
+    process.stderr.write(`pre-push: ${branch} (${localSha.slice(0, 12)}) against ${base}: ${outcome.summary}\n${outcome.details ?? ''}`);
+    process.stderr.write(`pre-push: reproduce with npx apis check --base ${base} on that commit (push anyway, and let CI judge: git push --no-verify)\n`);
+  }
+  return failed ? 1 : 0;
 }
 
 async function readStdin(): Promise<string> {

@@ -13,6 +13,7 @@ import { stopSignals } from '../lib/signals.ts';
 import { loadSpecFiles } from '../lib/workspace.ts';
 import { parsePort } from '../lib/listen.ts';
 import { startMock, type RunningMock } from '../mock/start.ts';
+import { productionRef } from '../lib/git.ts';
 
 export interface StartOptions {
   port: string;
@@ -32,6 +33,8 @@ export async function startCommand(options: StartOptions): Promise<number> {
   const out = join(root, 'docs-site', 'dist');
   const domains = listDomains(root);
   process.stdout.write(`API contracts: ${plural(domains.length, 'domain')} (${domains.join(', ') || 'none yet'})\n`);
+  // A clone whose only branch is another one (main): say in one line how to get the gate's base.
+  await productionRef(root).catch((error: Error) => process.stdout.write(`${paint('yellow', 'No production branch')}: ${error.message}\n`));
 
   await lintWorkingCopy();
   // The portal is still useful without a mock (a spec Prism cannot serve): it tries again on every save.

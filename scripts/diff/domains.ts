@@ -22,15 +22,23 @@ export async function domainsAt(ref: string, cwd = process.cwd()): Promise<strin
   return domainsOf((await reader?.list?.(specsDir(top))) ?? []);
 }
 
-/** Compares every domain of the working tree with the same domain at `ref` (new and removed domains included). */
-export async function diffDomains(ref: string, root: string, only: string[] = []): Promise<DomainDiff[]> {
+/**
+ * Compares every domain with the same domain at `ref` (new and removed domains included): the
+ * working tree's specs, or with `headRef` the specs of that commit, read from git objects.
+ */
+export async function diffDomains(ref: string, root: string, only: string[] = [], headRef?: string): Promise<DomainDiff[]> {
   const top = await gitTopLevel(root);
-  const names = [...new Set([...listDomains(root), ...(await domainsAt(ref, root))])].filter((d) => only.length === 0 || only.includes(d)).sort();
+  const headDomains = headRef ? await domainsAt(headRef, root) : listDomains(root);
+  const names = [...new Set([...headDomains, ...(await domainsAt(ref, root))])].filter((d) => only.length === 0 || only.includes(d)).sort();
   const result: DomainDiff[] = [];
   for (const domain of names) {
     const rel = posixRelative(top, specPathOf(root, domain));
     const base = await loadSide(`${ref}:${rel}`);
-    const head = listDomains(root).includes(domain) ? await loadSide(specPathOf(root, domain)) : { label: rel, document: null };
+    const head = !headDomains.includes(domain)
+      ? { label: rel, document: null }
+      : headRef
+        ? await loadSide(`${headRef}:${rel}`)
+        : await loadSide(specPathOf(root, domain));
     const gate = evaluateGate(base.document, head.document, diffDocuments(base.document, head.document));
     result.push({ domain, base: base.document, head: head.document, changes: gate.changes, gate });
   }

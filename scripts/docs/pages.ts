@@ -3,7 +3,7 @@
  * script, no CDN) and carries a Content-Security-Policy that forbids anything else.
  */
 import { escapeHtml } from './html.ts';
-import type { SiteRef } from './refs.ts';
+import type { BranchRoles, SiteRef } from './refs.ts';
 
 export interface DomainSummary {
   name: string;
@@ -89,15 +89,16 @@ function refLabel(ref: SiteRef): string {
   return ref.kind === 'working-copy' ? 'working copy' : ref.name;
 }
 
-function kindBadge(ref: SiteRef, featurePrefix: string): string {
+function kindBadge(ref: SiteRef, roles: BranchRoles): string {
+  const { featurePrefix } = roles;
   const kind =
     ref.kind === 'working-copy'
       ? 'uncommitted'
       : ref.kind === 'tag'
         ? 'release'
-        : ref.name === 'master' || ref.name === 'main'
+        : ref.name === roles.production
           ? 'production'
-          : ref.name === 'prototype'
+          : roles.protected.includes(ref.name)
             ? 'sketches'
             : ref.name.startsWith(featurePrefix)
               ? 'feature'
@@ -115,7 +116,7 @@ function header(root: string, crumbs: string[]): string {
 }
 
 /** The landing page: every ref, with its last commit and the domains it has. */
-export function landingPage(refs: Array<{ ref: SiteRef; summary: RefSummary }>, featurePrefix: string): string {
+export function landingPage(refs: Array<{ ref: SiteRef; summary: RefSummary }>, roles: BranchRoles): string {
   const rows = refs.map(({ ref, summary }) => {
     const base = `${ref.folder}/`;
     const domains = summary.noSpecs
@@ -124,12 +125,12 @@ export function landingPage(refs: Array<{ ref: SiteRef; summary: RefSummary }>, 
           .map((d) => `<a href="${escapeHtml(base + d.name)}.html"${d.error ? ' class="broken" title="does not load"' : ''}>${escapeHtml(d.name)}</a>`)
           .join(' ');
     const changes = summary.changes ? ` <a class="changes" href="${escapeHtml(base)}changes.html">changes: ${summary.changes.breaking} breaking</a>` : '';
-    return `<tr data-ref="${escapeHtml(ref.name)}"><td><a class="ref" href="${escapeHtml(base)}index.html">${escapeHtml(refLabel(ref))}</a> ${kindBadge(ref, featurePrefix)}</td><td>${commitLine(ref)}</td><td class="domains">${domains}${changes}</td></tr>`;
+    return `<tr data-ref="${escapeHtml(ref.name)}"><td><a class="ref" href="${escapeHtml(base)}index.html">${escapeHtml(refLabel(ref))}</a> ${kindBadge(ref, roles)}</td><td>${commitLine(ref)}</td><td class="domains">${domains}${changes}</td></tr>`;
   });
   const body = `${header('', [])}
 <main>
 <h1>API docs for every branch and release</h1>
-<p class="muted">master is what is in production, prototype holds sketches, each feature branch is one project.</p>
+<p class="muted">${escapeHtml(roles.production)} is what is in production${roles.protected.filter((b) => b !== roles.production).length > 0 ? `, ${escapeHtml(roles.protected.filter((b) => b !== roles.production).join(', '))} ${roles.protected.length > 2 ? 'hold' : 'holds'} what is not promised yet` : ''}; each feature branch is one project.</p>
 <table class="refs"><thead><tr><th>Ref</th><th>Last commit</th><th>Domains</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
@@ -139,7 +140,7 @@ ${rows.join('\n')}
 }
 
 /** One ref: its commit, domains, house-rule findings and, for feature branches, a link to its changes. */
-export function refPage(ref: SiteRef, summary: RefSummary, featurePrefix: string, root: string): string {
+export function refPage(ref: SiteRef, summary: RefSummary, roles: BranchRoles, root: string): string {
   const domains = summary.noSpecs
     ? '<p class="error">This ref has no <code>specs/</code> folder.</p>'
     : `<ul class="domain-list">${summary.domains
@@ -150,7 +151,7 @@ export function refPage(ref: SiteRef, summary: RefSummary, featurePrefix: string
         )
         .join('')}</ul>`;
   const changes = summary.changes
-    ? `<p><a href="changes.html">Changes against master</a>: ${summary.changes.breaking} breaking, ${summary.changes.warning} warnings, ${summary.changes.info} info.</p>`
+    ? `<p><a href="changes.html">Changes against ${escapeHtml(roles.production)}</a>: ${summary.changes.breaking} breaking, ${summary.changes.warning} warnings, ${summary.changes.info} info.</p>`
     : '';
   const findings = summary.findings.length
     ? `<h2>House-rule findings</h2><table class="findings"><thead><tr><th>Domain</th><th>Line</th><th>Rule</th><th>Finding</th></tr></thead><tbody>${summary.findings
@@ -162,7 +163,7 @@ export function refPage(ref: SiteRef, summary: RefSummary, featurePrefix: string
     : summary.noSpecs
       ? ''
       : '<p>No house-rule findings.</p>';
-  const body = `${header(root, [`<span>${escapeHtml(refLabel(ref))}</span> ${kindBadge(ref, featurePrefix)}`])}
+  const body = `${header(root, [`<span>${escapeHtml(refLabel(ref))}</span> ${kindBadge(ref, roles)}`])}
 <main>
 <h1>${escapeHtml(refLabel(ref))}</h1>
 <p>${commitLine(ref)}</p>
@@ -201,9 +202,9 @@ export function brokenDomainPage(ref: SiteRef, domain: string, error: string, ro
   return page({ title: `${domain} · ${refLabel(ref)} · API docs`, root, body, data: { page: 'broken' } });
 }
 
-export function changesPage(ref: SiteRef, sectionsHtml: string, root: string): string {
-  const body = `${header(root, [`<a href="index.html">${escapeHtml(refLabel(ref))}</a>`, 'changes against master'])}
-<main class="prose"><h1>Changes on ${escapeHtml(refLabel(ref))} against master</h1>
+export function changesPage(ref: SiteRef, sectionsHtml: string, root: string, production: string): string {
+  const body = `${header(root, [`<a href="index.html">${escapeHtml(refLabel(ref))}</a>`, `changes against ${escapeHtml(production)}`])}
+<main class="prose"><h1>Changes on ${escapeHtml(refLabel(ref))} against ${escapeHtml(production)}</h1>
 ${sectionsHtml}</main>`;
   return page({ title: `Changes · ${refLabel(ref)} · API docs`, root, body, data: { page: 'changes' } });
 }

@@ -56,17 +56,25 @@ export async function listRefs(cwd: string): Promise<SiteRef[]> {
     }
   }
   for (const [name, ref] of remote) if (!local.has(name)) local.set(name, ref);
-  return orderRefs([...local.values(), ...tags]);
+  return [...local.values(), ...tags];
 }
 
-/** master, prototype, feature branches, other branches (newest first), then tags (newest first). */
-export function orderRefs(refs: SiteRef[], featurePrefix = 'feature/'): SiteRef[] {
+/** Which branch is which: production (e.g. master), the other protected ones (prototype), feature branches. */
+export interface BranchRoles {
+  production: string;
+  protected: string[];
+  featurePrefix: string;
+}
+
+/** Production, the other protected branches, feature branches, other branches (newest first), then tags (newest first). */
+export function orderRefs(refs: SiteRef[], roles: BranchRoles): SiteRef[] {
+  const { featurePrefix } = roles;
   const rank = (r: SiteRef) =>
     r.kind === 'working-copy'
       ? 0
-      : r.name === 'master' || r.name === 'main'
+      : r.kind === 'branch' && r.name === roles.production
         ? 1
-        : r.name === 'prototype'
+        : r.kind === 'branch' && roles.protected.includes(r.name)
           ? 2
           : r.kind === 'tag'
             ? 5

@@ -99,7 +99,8 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   await writeAssets(out);
   const { ids: ruleIds, hash: rulePagesHash } = await writeRulePages(out, manifest.rulePages);
 
-  const master = allRefs.find((r) => r.kind === 'branch' && r.name === 'master');
+  // Feature branches are compared with production (listRefs names a remote-only branch as the branch).
+  const master = allRefs.find((r) => r.kind === 'branch' && r.name === branches.production);
   const commitTrees = await specsTrees(
     [...new Set([...targets.filter((r) => r.kind !== 'working-copy').map((r) => r.commit), ...(master ? [master.commit] : [])])],
     top,
@@ -130,11 +131,11 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
     } else {
       const domains = await loadRef(ref, top, out, rulesHash);
       if (isFeature) masterDocs ??= new Map((await loadRef(master!, top, out, rulesHash)).map((d) => [d.name, d]));
-      summary = await writeRef(out, ref, domains, hash, isFeature ? masterDocs : undefined, ruleIds);
+      summary = await writeRef(out, ref, domains, hash, isFeature ? masterDocs : undefined, ruleIds, branches.production);
       built.push(ref.name);
     }
     manifest.refs[ref.folder] = { ref, summary };
-    await writeIfChanged(join(out, ref.folder, 'index.html'), refPage(ref, summary, branches.featurePrefix, rootOf(ref.folder)));
+    await writeIfChanged(join(out, ref.folder, 'index.html'), refPage(ref, summary, branches, rootOf(ref.folder)));
     done++;
   }
   options.onProgress?.(done, targets.length, '');
@@ -153,14 +154,14 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   const listed = Object.values(manifest.refs).map(({ ref, summary }) => ({ ref: latest.get(ref.folder) ?? ref, summary }));
   const order = orderRefs(
     listed.map((l) => l.ref),
-    branches.featurePrefix,
+    branches,
   );
   const byFolder = new Map(listed.map((l) => [l.ref.folder, l]));
   await writeIfChanged(
     join(out, 'index.html'),
     landingPage(
       order.map((r) => byFolder.get(r.folder)!),
-      branches.featurePrefix,
+      branches,
     ),
   );
   await writeIfChanged(
@@ -303,6 +304,7 @@ async function writeRef(
   hash: string,
   masterDocs: Map<string, LoadedDomain> | undefined,
   ruleIds: Set<string>,
+  production: string,
 ): Promise<RefSummary> {
   const [{ diffDocuments }, { summarizeChanges }, { formatDiffMarkdown }, { markdownRenderer }, { evaluateGate }] = await reporting();
   const folder = join(out, ref.folder);
@@ -350,7 +352,9 @@ async function writeRef(
       const head = domains.find((d) => d.name === name);
       if (base?.error || head?.error) {
         sections.push(
-          render(`### ${name}\n\nNot compared: ${base?.error ? `master does not load (${base.error})` : `this branch does not load (${head!.error})`}.\n`),
+          render(
+            `### ${name}\n\nNot compared: ${base?.error ? `${production} does not load (${base.error})` : `this branch does not load (${head!.error})`}.\n`,
+          ),
         );
         continue;
       }
@@ -358,10 +362,10 @@ async function writeRef(
       const list = evaluateGate(base?.document ?? null, head?.document ?? null, diffDocuments(base?.document ?? null, head?.document ?? null)).changes;
       const s = summarizeChanges(list);
       totals = { breaking: totals.breaking + s.breaking, warning: totals.warning + s.warning, info: totals.info + s.info };
-      sections.push(render(formatDiffMarkdown({ title: `${name}: changes against master`, changes: list, link: (id) => `${root}changes/${id}.html` })));
+      sections.push(render(formatDiffMarkdown({ title: `${name}: changes against ${production}`, changes: list, link: (id) => `${root}changes/${id}.html` })));
     }
     keep.add('changes.html');
-    await writeIfChanged(join(folder, 'changes.html'), changesPage(ref, sections.join('\n'), root));
+    await writeIfChanged(join(folder, 'changes.html'), changesPage(ref, sections.join('\n'), root, production));
     changes = totals;
   }
   await removeStale(folder, keep);

@@ -89,12 +89,26 @@ const generatedCheck: Check = async ({ root, specs }) => {
 
 const breakingChangeCheck: Check = async ({ root, base, specs, report }) => {
   if (!base)
-    return { name: 'breaking', ok: true, summary: 'skipped (pass --base <ref> to judge changes against it)', reproduce: 'npx apis check --base master' };
+    return {
+      name: 'breaking',
+      ok: true,
+      summary: 'skipped (pass --base <ref> to judge changes against it)',
+      reproduce: `npx apis check --base ${loadConfig(root).branches.production}`,
+    };
   const domains = await diffDomains(
     base,
     root,
     specs.map((s) => s.domain),
   );
+  return breakingOutcome(root, base, domains, report);
+};
+
+/** The breaking-change gate on a commit's specs (read from git), as the pre-push hook judges each pushed commit. */
+export async function reportBreakingGate(root: string, base: string, headRef: string): Promise<CheckOutcome> {
+  return breakingOutcome(root, base, await diffDomains(base, root, [], headRef), { changes: [], silenced: [] });
+}
+
+async function breakingOutcome(root: string, base: string, domains: DomainDiff[], report: CheckContext['report']): Promise<CheckOutcome> {
   const repository = await repositoryUrl(root);
   const link = (id: string) => pageLink(repository, changePagePath(id));
   for (const d of domains)
@@ -117,7 +131,7 @@ const breakingChangeCheck: Check = async ({ root, base, specs, report }) => {
     details: lines.length > 0 ? lines.join('\n') + '\n' : undefined,
     reproduce: failing.length > 0 ? failing.map((d) => `npx apis diff ${base}:${specFile(d)} ${specFile(d)}`).join(' && ') : `npx apis check --base ${base}`,
   };
-};
+}
 
 const specFile = specRelPath;
 

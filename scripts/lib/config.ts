@@ -5,6 +5,8 @@ import { UserError } from './errors.ts';
 /** The repository's settings, under "apis" in package.json (the layout keeps no other config file). */
 export interface RepoConfig {
   branches: {
+    /** What is in production: the base of the breaking-change gate, first on the docs site. Always protected. */
+    production: string;
     /** Branches nobody pushes to directly; pull requests into them come from feature branches. */
     protected: string[];
     featurePrefix: string;
@@ -16,7 +18,7 @@ export interface RepoConfig {
 }
 
 const DEFAULTS: RepoConfig = {
-  branches: { protected: ['master', 'prototype'], featurePrefix: 'feature/', allowedPullRequests: [] },
+  branches: { production: 'master', protected: ['master', 'prototype'], featurePrefix: 'feature/', allowedPullRequests: [] },
   packageScope: '@acme',
 };
 
@@ -29,8 +31,18 @@ export function loadConfig(root: string): RepoConfig {
   }
   const apis = pkg.apis ?? {};
   const branches = { ...DEFAULTS.branches, ...(apis.branches ?? {}) };
-  if (!Array.isArray(branches.protected) || typeof branches.featurePrefix !== 'string' || !Array.isArray(branches.allowedPullRequests)) {
-    throw new UserError('package.json: "apis.branches" must have protected (list), featurePrefix (string) and allowedPullRequests (list)');
+  if (
+    typeof branches.production !== 'string' ||
+    branches.production === '' ||
+    !Array.isArray(branches.protected) ||
+    typeof branches.featurePrefix !== 'string' ||
+    !Array.isArray(branches.allowedPullRequests)
+  ) {
+    throw new UserError(
+      'package.json: "apis.branches" must have production (a branch name), protected (list), featurePrefix (string) and allowedPullRequests (list)',
+    );
   }
+  // The production branch is protected whatever the list says.
+  branches.protected = [...new Set([branches.production, ...branches.protected])];
   return { branches, packageScope: typeof apis.packageScope === 'string' ? apis.packageScope : DEFAULTS.packageScope };
 }

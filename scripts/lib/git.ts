@@ -3,7 +3,8 @@ import { promisify } from 'node:util';
 import { UserError } from './errors.ts';
 import { limits, tooLarge } from './limits.ts';
 import type { SpecReader } from './spec-model.ts';
-import { posixRelative } from './repo.ts';
+import { loadConfig } from './config.ts';
+import { findRepoRoot, posixRelative } from './repo.ts';
 
 const run = promisify(execFile);
 
@@ -33,17 +34,46 @@ export async function gitTopLevel(cwd: string): Promise<string> {
 
 /** Fails with a clear message when `ref` names no commit. */
 export async function verifyRef(ref: string, cwd: string): Promise<string> {
-  try {
-    return (await run('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd })).stdout.trim();
-  } catch {
-    throw new UserError(`unknown git ref "${ref}": no branch, tag or commit has that name`);
-  }
+  return (await run('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd }).catch(() => ({ stdout: '' }))).stdout.trim() || unknownRef(ref);
 }
 
-/** Reads files as they are at a git ref, without checking anything out: the working tree is never touched. */
+function unknownRef(ref: string): never {
+  throw new UserError(`unknown git ref "${ref}": no branch, tag or commit has that name`);
+}
+
+/**
+ * The ref to read `ref` from: itself when it names a commit, else the remote's copy (`origin/master`
+ * in a clone that only checked out `main`). `hint` says how to fix it when neither exists.
+ */
+export async function resolveRef(ref: string, cwd: string, hint?: string): Promise<string> {
+  if (await commitExists(ref, cwd)) return ref;
+  if (!ref.startsWith('origin/') && (await commitExists(`origin/${ref}`, cwd))) return `origin/${ref}`;
+  throw new UserError(
+    `unknown git ref "${ref}": no branch, tag or commit has that name${ref.startsWith('origin/') ? '' : `, nor origin/${ref}`}${hint ? `; ${hint}` : ''}`,
+  );
+}
+
+/** Reads files as they are at a git ref (or its origin/ copy), without checking anything out: the working tree is never touched. */
 export async function gitReader(ref: string, cwd: string, label = ref): Promise<SpecReader> {
-  await verifyRef(ref, cwd);
-  return blobReader(ref, await gitTopLevel(cwd), label);
+  const resolved = await resolveRef(ref, cwd, productionHint(ref, cwd));
+  return blobReader(resolved, await gitTopLevel(cwd), label);
+}
+
+/** For the production branch, how to get it into this clone or name another one. */
+export function productionHint(ref: string, cwd: string): string | undefined {
+  const production = loadConfig(findRepoRoot(cwd)).branches.production;
+  if (ref !== production) return undefined;
+  return `fetch it (git fetch origin ${production}:${production}), or set "apis": {"branches": {"production": "<branch>"}} in package.json to this repository's production branch`;
+}
+
+/**
+ * The production branch as this clone knows it, the remote's copy first (`origin/master`: what is
+ * really in production), else the local branch; or a one-line error saying how to get it.
+ */
+export async function productionRef(cwd: string): Promise<{ name: string; ref: string }> {
+  const name = loadConfig(findRepoRoot(cwd)).branches.production;
+  if (await commitExists(`origin/${name}`, cwd)) return { name, ref: `origin/${name}` };
+  return { name, ref: await resolveRef(name, cwd, productionHint(name, cwd)) };
 }
 
 /** Reads files as they are staged (the git index): what the next commit will contain. */

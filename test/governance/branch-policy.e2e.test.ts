@@ -3,7 +3,10 @@ import { decidePullRequest, decidePush } from '../../scripts/governance/branch-p
 import type { RepoConfig } from '../../scripts/lib/config.ts';
 import { runApis, tempRepo } from '../helpers.ts';
 
-const config: RepoConfig = { branches: { protected: ['master', 'prototype'], featurePrefix: 'feature/', allowedPullRequests: [] }, packageScope: '@acme' };
+const config: RepoConfig = {
+  branches: { production: 'master', protected: ['master', 'prototype'], featurePrefix: 'feature/', allowedPullRequests: [] },
+  packageScope: '@acme',
+};
 
 describe('branch policy', () => {
   const table: Array<[string, string, boolean, RegExp]> = [

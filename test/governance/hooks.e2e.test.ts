@@ -77,4 +77,42 @@ describe('git hooks (husky)', () => {
     const pushed = attempt(dir, 'push', 'origin', 'feature/ok');
     expect(pushed.status, pushed.stderr).toBe(0);
   });
+
+  it('pre-push judges the commits being pushed, not the working tree, and allows deleting a branch', () => {
+    const dir = toolchainRepo();
+    const remote = mkdtempSync(join(tmpdir(), 'apis-remote-'));
+    execFileSync('git', ['init', '-q', '--bare', remote]);
+    git(dir, 'remote', 'add', 'origin', remote);
+    expect(attempt(dir, 'push', '--no-verify', 'origin', 'master').status).toBe(0);
+    // A breaking change on another branch, committed with the hook off; master stays checked out and clean.
+    git(dir, 'checkout', '-qb', 'feature/brk');
+    const path = join(dir, 'specs', 'feedback.yaml');
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8').replace('          maxLength: 1000\n        tip:\n          $ref', '          maxLength: 200\n        tip:\n          $ref'),
+    );
+    git(dir, 'commit', '-qam', 'shorter comments', '--no-verify');
+    git(dir, 'checkout', '-q', 'master');
+    const refused = attempt(dir, 'push', 'origin', 'feature/brk:refs/heads/feature/brk2');
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toMatch(/pre-push: feature\/brk2 \([0-9a-f]{12}\) against origin\/master: 1 domain with unaccepted breaking changes/);
+    expect(refused.stderr).toMatch(/request-constraint-tightened/);
+    // Deleting a branch pushes no commit: nothing to judge.
+    expect(attempt(dir, 'push', '--no-verify', 'origin', 'feature/brk:refs/heads/gone').status).toBe(0);
+    expect(attempt(dir, 'push', 'origin', ':refs/heads/gone').status).toBe(0);
+  });
+
+  it('pre-push never skips the gate silently: without the production branch it says how to get it', () => {
+    const dir = toolchainRepo();
+    git(dir, 'branch', '-m', 'master', 'main');
+    const remote = mkdtempSync(join(tmpdir(), 'apis-remote-'));
+    execFileSync('git', ['init', '-q', '--bare', remote]);
+    git(dir, 'remote', 'add', 'origin', remote);
+    git(dir, 'checkout', '-qb', 'feature/x');
+    const result = attempt(dir, 'push', 'origin', 'feature/x');
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(
+      /pre-push: the breaking-change gate needs the production branch: unknown git ref "master": no branch, tag or commit has that name, nor origin\/master; fetch it \(git fetch origin master:master\), or set "apis": \{"branches": \{"production": "<branch>"\}\} in package.json/,
+    );
+  });
 });

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateWorkflow } from '@action-validator/core';
 import { parse } from 'yaml';
+import { loadConfig } from '../../scripts/lib/config.ts';
 import { REPO } from '../helpers.ts';
 
 const dir = join(REPO, '.github', 'workflows');
@@ -11,6 +12,16 @@ const workflows = readdirSync(dir).filter((f) => f.endsWith('.yml') || f.endsWit
 describe('GitHub workflows', () => {
   it('exist: pull request and release', () => {
     expect(workflows).toEqual(expect.arrayContaining(['pr.yml', 'release.yml']));
+  });
+
+  // GitHub reads branch filters before any code runs, so they cannot read package.json (and must not:
+  // a pushed branch could name itself production). They are checked against the one setting instead.
+  it('follow the branch settings in package.json: releases from production, reviews into the protected branches', () => {
+    const { branches } = loadConfig(REPO);
+    const read = (file: string) => parse(readFileSync(join(dir, file), 'utf8'));
+    expect(read('release.yml').on.push.branches).toEqual([branches.production]);
+    expect([...read('pr.yml').on.pull_request.branches].sort()).toEqual([...branches.protected].sort());
+    expect(readFileSync(join(dir, 'pr.yml'), 'utf8')).toContain(`--refs ${branches.production}`);
   });
 
   for (const file of workflows) {
