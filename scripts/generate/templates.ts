@@ -135,7 +135,6 @@ const api = create${name}Client({ baseUrl: 'https://api.acme-platform.com/${doma
 
 \`\`\`ts
 import { create${name}Server, type Handlers } from '${scope}/${domain}-api/server';
-import { specRelPath } from '../lib/repo.ts';
 create${name}Server(handlers).listen(8080); // needs express and express-openapi-validator
 \`\`\`
 `;
