@@ -69,6 +69,6 @@ describe('apis lint --base', () => {
     git(dir, 'commit', '-qm', 'master');
     const result = await runApis(['lint', '--base', 'no-such-branch'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe('apis: unknown git ref "no-such-branch": no branch, tag or commit has that name');
+    expect(result.stderr.trim()).toBe('apis: unknown git ref "no-such-branch": no branch, tag or commit has that name, nor origin/no-such-branch');
   });
 });

@@ -94,7 +94,7 @@ describe('apis diff', () => {
       const dir = gitRepo();
       const result = await runApis(['diff', 'nope:specs/payments.yaml', 'specs/payments.yaml'], { cwd: dir });
       expect(result.code).toBe(2);
-      expect(result.stderr.trim()).toBe('apis: unknown git ref "nope": no branch, tag or commit has that name');
+      expect(result.stderr.trim()).toBe('apis: unknown git ref "nope": no branch, tag or commit has that name, nor origin/nope');
     });
     it('a path that does not exist', async () => {
       const dir = tempRepo();
