@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeFailure } from '../../scripts/lib/errors.ts';
 import { startMock } from '../../scripts/mock/start.ts';
@@ -182,41 +182,47 @@ describe('malformed input, every command', () => {
 
 /**
  * `apis docs` builds many refs: a spec that cannot be used must not stop the others. Its page says
- * why, in the same one-line message the other commands print; usable specs get Swagger UI.
+ * why, in the same one-line message the other commands print; usable specs get Swagger UI. One
+ * repository holds every case, each on a branch of its own, built by one run of `apis docs`.
  */
 describe('malformed input, apis docs', () => {
-  for (const c of cases) {
-    const refused = (typeof c.exit === 'number' ? c.exit : c.exit.bundle) === 2;
-    it(`${c.name}: apis docs exits 0 and ${refused ? 'the page says why' : 'the page shows the spec'}`, async () => {
-      const dir = tempRepo({ ...(c.files as Record<string, string>), 'specs/feedback.yaml': feedback }, { copySpecs: false });
-      git(dir, 'init', '-q', '-b', 'master');
+  let site = '';
+  beforeAll(async () => {
+    const dir = tempRepo({ 'specs/feedback.yaml': feedback }, { copySpecs: false });
+    git(dir, 'init', '-q', '-b', 'master');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'feedback');
+    cases.forEach((c, i) => {
+      git(dir, 'checkout', '-q', '-b', `case-${i}`, 'master');
+      for (const [path, content] of Object.entries(c.files)) writeFileSync(join(dir, path), content);
       git(dir, 'add', '-A');
-      git(dir, 'commit', '-qm', 'bad spec');
-      const result = await runApisInProcess(['docs'], { cwd: dir, env: c.env });
-      expect(result.code, result.stderr).toBe(0);
-      expect(result.stderr + result.stdout).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
-      const site = join(dir, 'docs-site', 'dist', 'branches', 'master');
-      const page = readFileSync(join(site, 'bad.html'), 'utf8');
+      git(dir, 'commit', '-qm', c.name);
+    });
+    git(dir, 'checkout', '-q', 'master');
+    const result = await runApisInProcess(['docs'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr + result.stdout).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+    site = join(dir, 'docs-site', 'dist', 'branches');
+  }, 120_000);
+
+  cases.forEach((c, i) => {
+    const refused = (typeof c.exit === 'number' ? c.exit : c.exit.bundle) === 2;
+    it(`${c.name}: apis docs exits 0 and ${refused ? 'the page says why' : 'the page shows the spec'}`, () => {
+      const branch = join(site, `case-${i}`);
+      const page = readFileSync(join(branch, 'bad.html'), 'utf8');
       if (refused) {
-        expect(page).toContain('bad does not load at master');
+        expect(page).toContain(`bad does not load at case-${i}`);
         const message = /<p class="error">([^<]*)<\/p>/.exec(page)![1];
-        expect(message).toContain('master:specs/bad.yaml');
+        expect(message).toContain(`case-${i}:specs/bad.yaml`);
         if (c.message)
-          expect(
-            message
-              .replace(/&lt;/g, '<')
-              .replace(/&gt;/g, '>')
-              .replace(/&quot;/g, '"')
-              .replace(/&#39;/g, "'")
-              .replace(/&amp;/g, '&'),
-          ).toMatch(c.message);
+          expect(message.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')).toMatch(c.message);
       } else {
-        expect(readFileSync(join(site, 'bad.spec.js'), 'utf8')).toMatch(/^window\.apisSpec = /);
+        expect(readFileSync(join(branch, 'bad.spec.js'), 'utf8')).toMatch(/^window\.apisSpec = /);
       }
       // The good spec next to it is documented either way.
-      expect(readFileSync(join(site, 'feedback.spec.js'), 'utf8')).toContain('Feedback');
+      expect(readFileSync(join(branch, 'feedback.spec.js'), 'utf8')).toContain('Feedback');
     });
-  }
+  });
 });
 
 describe('a spec that is fine stays fine next to broken ones', () => {
