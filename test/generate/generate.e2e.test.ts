@@ -88,7 +88,7 @@ describe('apis generate', () => {
 });
 
 describe('the packed client package', () => {
-  it('installs into an empty project, where three lines of TypeScript type-check and call a running server', async () => {
+  it('installs into an empty app with the newest express 5 and TypeScript, and compiles under the strictest settings, NodeNext and Bundler, without skipLibCheck', async () => {
     const packDir = mkdtempSync(join(tmpdir(), 'apis-pack-'));
     const tarball = execFileSync('npm', ['pack', join(REPO, 'generated', 'payments'), '--pack-destination', packDir, '--silent'], {
       encoding: 'utf8',
@@ -97,19 +97,45 @@ describe('the packed client package', () => {
       .trim()
       .split('\n')
       .pop()!;
+    // The package holds compiled code and declarations only, and asks for ranges of its peers.
+    const listed = execFileSync('tar', ['tzf', join(packDir, tarball)], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean);
+    expect(listed.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
+    expect(listed).toEqual(
+      expect.arrayContaining(['package/client.js', 'package/client.d.ts', 'package/server.d.ts', 'package/runtime/client.js', 'package/openapi.json']),
+    );
+    const manifest = JSON.parse(readFileSync(join(REPO, 'generated', 'payments', 'package.json'), 'utf8'));
+    expect(manifest.peerDependencies.express).toMatch(/^\^5\./);
+    expect(manifest.exports['.']).toMatchObject({ types: './client.d.ts', import: './client.js' });
+
     const project = mkdtempSync(join(tmpdir(), 'apis-consumer-'));
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
     execFileSync(
       'npm',
-      ['install', '--no-audit', '--no-fund', '--prefer-offline', join(packDir, tarball), 'express@5.1.0', 'express-openapi-validator@5.6.2'],
+      [
+        'install',
+        '--no-audit',
+        '--no-fund',
+        '--prefer-offline',
+        join(packDir, tarball),
+        'express@5',
+        'express-openapi-validator@5',
+        'typescript@latest',
+        '@types/express@latest',
+        '@types/node@20',
+      ],
       { cwd: project, stdio: 'pipe', env: { ...process.env, SCARF_ANALYTICS: 'false' } },
     );
     writeFileSync(
       join(project, 'main.ts'),
       [
         "import { createPaymentsClient } from '@acme/payments-api';",
-        "const api = createPaymentsClient({ baseUrl: process.argv[2], token: () => 't' });",
-        "console.log(JSON.stringify((await api.GET('/v1/payments/{payment_id}', { params: { path: { payment_id: 'pay_1' } } })).data));",
+        "import type { Handlers } from '@acme/payments-api/server';",
+        "const api = createPaymentsClient({ baseUrl: process.argv[2] ?? '', token: () => 't' });",
+        "const got = await api.GET('/v1/payments/{payment_id}', { params: { path: { payment_id: 'pay_1' } } });",
+        'console.log(JSON.stringify(got.data));',
+        'export type Some = Partial<Handlers>;',
       ].join('\n'),
     );
     writeFileSync(
@@ -122,25 +148,25 @@ describe('the packed client package', () => {
         "const server = createPaymentsServer(handlers).listen(0, '127.0.0.1', () => console.log(server.address().port));",
       ].join('\n'),
     );
-    execFileSync(
-      join(REPO, 'node_modules', '.bin', 'tsc'),
-      [
-        '--noEmit',
-        '--strict',
-        '--module',
-        'NodeNext',
-        '--moduleResolution',
-        'NodeNext',
-        '--target',
-        'ES2022',
-        '--types',
-        'node',
-        '--typeRoots',
-        join(REPO, 'node_modules', '@types'),
-        'main.ts',
-      ],
-      { cwd: project, encoding: 'utf8' },
-    );
+    const strict = [
+      '--noEmit',
+      '--strict',
+      '--exactOptionalPropertyTypes',
+      '--noUncheckedIndexedAccess',
+      '--skipLibCheck',
+      'false',
+      '--target',
+      'ES2022',
+      '--types',
+      'node',
+      'main.ts',
+    ];
+    for (const resolution of [
+      ['--module', 'NodeNext', '--moduleResolution', 'NodeNext'],
+      ['--module', 'ESNext', '--moduleResolution', 'Bundler'],
+    ]) {
+      execFileSync(join(project, 'node_modules', '.bin', 'tsc'), [...resolution, ...strict], { cwd: project, encoding: 'utf8' });
+    }
     const server = spawn(process.execPath, ['server.mjs'], { cwd: project, stdio: ['ignore', 'pipe', 'inherit'] });
     try {
       const port = await new Promise<string>((resolve) => server.stdout.once('data', (d) => resolve(String(d).trim())));

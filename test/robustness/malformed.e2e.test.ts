@@ -215,7 +215,14 @@ describe('malformed input, apis docs', () => {
         const message = /<p class="error">([^<]*)<\/p>/.exec(page)![1];
         expect(message).toContain(`case-${i}:specs/bad.yaml`);
         if (c.message)
-          expect(message.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')).toMatch(c.message);
+          expect(
+            message
+              .replace(/&lt;/g, '<')
+              .replace(/&gt;/g, '>')
+              .replace(/&quot;/g, '"')
+              .replace(/&#39;/g, "'")
+              .replace(/&amp;/g, '&'),
+          ).toMatch(c.message);
       } else {
         expect(readFileSync(join(branch, 'bad.spec.js'), 'utf8')).toMatch(/^window\.apisSpec = /);
       }
