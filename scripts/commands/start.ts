@@ -13,7 +13,7 @@ import { stopSignals } from '../lib/signals.ts';
 import { loadSpecFiles } from '../lib/workspace.ts';
 import { parsePort } from '../lib/listen.ts';
 import { startMock, type RunningMock } from '../mock/start.ts';
-import { productionRef } from '../lib/git.ts';
+import { productionRef, refsFingerprint } from '../lib/git.ts';
 
 export interface StartOptions {
   port: string;
@@ -57,7 +57,8 @@ export async function startCommand(options: StartOptions): Promise<number> {
       `  Working copy  ${paint('cyan', `${site.url}working-copy/index.html`)}`,
       ...(mock ? [`  Mock          ${paint('cyan', mock.origin)}  (${[...mock.urls.keys()].map((d) => `/${d}`).join(', ')})`] : []),
       '',
-      "Watching specs/: every save re-lints, rebuilds the working copy's docs and the mock, and reloads open pages. Ctrl-C stops.",
+      "Watching specs/: every save re-lints, rebuilds the working copy's docs and the mock, and reloads open pages;",
+      'and git: new commits, branches and tags show up within seconds. Ctrl-C stops.',
       '',
     ].join('\n'),
   );
@@ -81,11 +82,45 @@ export async function startCommand(options: StartOptions): Promise<number> {
       process.stdout.write(`${paint('red', 'Docs not rebuilt')}: ${describeFailure(error).message}\n`);
     }
   });
+  // The portal follows git too: a commit, a new branch or tag rebuilds what changed (incrementally).
+  const stopFollowing = followGit(root, async () => {
+    try {
+      await buildSite({ out, patterns: [], workingCopy: true });
+      site.reload();
+      process.stdout.write('Git changed (a commit, branch or tag): docs updated; open pages reloaded.\n');
+    } catch (error) {
+      process.stdout.write(`${paint('red', 'Docs not rebuilt')}: ${describeFailure(error).message}\n`);
+    }
+  });
   await signals.whenStopped(async () => {
+    stopFollowing();
     stopWatching();
     await Promise.all([site.close(), mock?.close()]);
   });
   return 0;
+}
+
+/** Polls the refs (cheap: one git process) and calls `onChange` when any moved, never two runs at once. */
+function followGit(root: string, onChange: () => Promise<void>, everyMs = 2000): () => void {
+  let last: string | undefined;
+  let busy = true;
+  refsFingerprint(root).then((now) => {
+    last = now;
+    busy = false;
+  });
+  const timer = setInterval(async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      const now = await refsFingerprint(root);
+      if (last !== undefined && now !== last) await onChange();
+      last = now;
+    } finally {
+      busy = false;
+    }
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 async function lintWorkingCopy(): Promise<void> {

@@ -205,3 +205,8 @@ export async function commitExists(ref: string, cwd: string): Promise<boolean> {
 export async function remoteUrl(name: string, cwd: string): Promise<string | undefined> {
   return (await git(['config', '--get', `remote.${name}.url`], cwd).catch(() => '')).trim() || undefined;
 }
+
+/** A fingerprint of every branch, tag and remote branch and where it points: it changes with any commit, branch or tag. */
+export async function refsFingerprint(cwd: string): Promise<string> {
+  return git(['for-each-ref', '--format=%(refname) %(objectname)'], cwd).catch(() => '');
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { processesIn, startServing } from '../helpers.ts';
+import { git, processesIn, startServing } from '../helpers.ts';
 import { launchChromium, screenshot, watchedPage } from './browser.ts';
 import { docsRepo } from './docs-repo.ts';
 
@@ -89,6 +89,14 @@ describe('npm start: the local portal', () => {
       expect(portal.output()).toMatch(/Docs rebuilt in \d+\.\d s; open pages reloaded\./);
       const payment = await (await fetch(`${mock}/payments/v1/payments/pay_2Xk9fQ7mR4`, { headers: { authorization: 'Bearer t' } })).json();
       expect(payment.description).toBe('Order 72-1901 (edited)');
+
+      // The portal follows git: a new branch with a commit shows up on the landing page within seconds.
+      git(dir, 'checkout', '-q', '-b', 'feature/portal-sees-this');
+      git(dir, 'commit', '-qam', 'a commit made while the portal runs');
+      await expect
+        .poll(async () => (await (await fetch(site)).text()).includes('data-ref="feature/portal-sees-this"'), { timeout: 15_000, interval: 250 })
+        .toBe(true);
+      expect(await (await fetch(site)).text()).toContain('a commit made while the portal runs');
     } finally {
       expect(await portal.stop()).toBe(0);
     }
