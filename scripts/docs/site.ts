@@ -9,7 +9,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, rmdir } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { createRequire } from 'node:module';
-import { loadConfig } from '../lib/config.ts';
+import { loadConfig, type RepoConfig } from '../lib/config.ts';
 import { UserError } from '../lib/errors.ts';
 import { blobsAt, gitReader, gitTopLevel, hasCommits, treeIdsAt } from '../lib/git.ts';
 import { domainsOf, posixRelative, SPECS_DIR, specPathOf, specRelPath, specsDir } from '../lib/repo.ts';
@@ -28,7 +28,8 @@ import {
   type DomainSummary,
   type RefSummary,
 } from './pages.ts';
-import { indexOf, type JsonObject } from '../model/openapi-index.ts';
+import { indexOf, isObject, type JsonObject } from '../model/openapi-index.ts';
+import { folderInside } from './folders.ts';
 import { folderOf, listRefs, orderRefs, selectRefs, type SiteRef } from './refs.ts';
 
 // Loading specs, linting, diffing and markdown are imported when a ref is actually rebuilt: a build
@@ -45,8 +46,8 @@ const reporting = () =>
   ]);
 
 /** Bump when the pages change shape, so every ref is rebuilt once. */
-const SITE_VERSION = 'apis-docs-1';
-const MANIFEST = '.apis-docs.json';
+export const SITE_VERSION = 'apis-docs-1';
+export const MANIFEST = '.apis-docs.json';
 
 export interface SiteOptions {
   out: string;
@@ -68,7 +69,7 @@ export interface SiteResult {
   removed: string[];
 }
 
-interface Manifest {
+export interface Manifest {
   version: string;
   rulePages?: string;
   refs: Record<string, { ref: SiteRef; summary: RefSummary }>;
@@ -150,7 +151,12 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
     await removeFolder(out, folder);
   }
   // Refs that still exist but were not rebuilt keep their summary; their commit line is refreshed.
-  const latest = new Map(allRefs.map((r) => [r.folder, r]));
+  await writeLanding(out, { ...manifest, rulePages: rulePagesHash }, branches, new Map(allRefs.map((r) => [r.folder, r])));
+  return { out, refs: targets, built, unchanged, removed };
+}
+
+/** The landing page (every ref of the manifest, in order) and the manifest itself. */
+export async function writeLanding(out: string, manifest: Manifest, branches: RepoConfig['branches'], latest = new Map<string, SiteRef>()): Promise<void> {
   const listed = Object.values(manifest.refs).map(({ ref, summary }) => ({ ref: latest.get(ref.folder) ?? ref, summary }));
   const order = orderRefs(
     listed.map((l) => l.ref),
@@ -166,9 +172,8 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   );
   await writeIfChanged(
     join(out, MANIFEST),
-    JSON.stringify({ version: SITE_VERSION, rulePages: rulePagesHash, refs: manifest.refs } satisfies Manifest, null, 1) + '\n',
+    JSON.stringify({ version: SITE_VERSION, rulePages: manifest.rulePages, refs: manifest.refs } satisfies Manifest, null, 1) + '\n',
   );
-  return { out, refs: targets, built, unchanged, removed };
 }
 
 function rootOf(folder: string): string {
@@ -179,10 +184,22 @@ function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-function readManifest(out: string): Manifest {
+/**
+ * The manifest of the published site: untrusted (it comes back from gh-pages). Entries whose folder
+ * is not a safe folder of the site, or does not match the ref they describe, are dropped.
+ */
+export function readManifest(out: string): Manifest {
   try {
     const manifest = JSON.parse(readFileSync(join(out, MANIFEST), 'utf8')) as Manifest;
-    if (manifest.version === SITE_VERSION && manifest.refs && typeof manifest.refs === 'object') return manifest;
+    if (manifest.version === SITE_VERSION && isObject(manifest.refs)) {
+      const refs = Object.fromEntries(
+        Object.entries(manifest.refs).filter(
+          ([folder, entry]) =>
+            folderInside(out, folder) !== undefined && isObject(entry) && isObject(entry.ref) && entry.ref.folder === folder && isObject(entry.summary),
+        ),
+      );
+      return { version: SITE_VERSION, ...(typeof manifest.rulePages === 'string' ? { rulePages: manifest.rulePages } : {}), refs };
+    }
   } catch {
     // No site yet, or one from another version: everything is built.
   }
@@ -380,8 +397,9 @@ async function removeStale(folder: string, keep: Set<string>): Promise<void> {
 }
 
 /** Removes a ref's own files, and its folder and empty parents when nothing else (another ref) lives there. */
-async function removeFolder(out: string, folder: string): Promise<void> {
-  const dir = join(out, folder);
+export async function removeFolder(out: string, folder: string): Promise<void> {
+  const dir = folderInside(out, folder);
+  if (dir === undefined) return; // not a folder of this site: never touched
   for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
     if (entry.isFile()) await rm(join(dir, entry.name), { force: true });
   }
@@ -397,7 +415,7 @@ async function removeFolder(out: string, folder: string): Promise<void> {
 }
 
 /** Swagger UI and the site's own files, copied from the toolchain: nothing is ever fetched from elsewhere. */
-async function writeAssets(out: string): Promise<void> {
+export async function writeAssets(out: string): Promise<void> {
   const root = toolchainRoot();
   const swagger = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
   for (const name of ['swagger-ui-bundle.js', 'swagger-ui.css']) await copyIfChanged(join(swagger, name), join(out, 'assets', 'swagger-ui', name));
@@ -409,7 +427,7 @@ async function copyIfChanged(from: string, to: string): Promise<void> {
 }
 
 /** rules/docs/<id>.md (house rules) and rules/changes/<id>.md (change kinds) rendered, with their indexes; returns the rule ids that have a page. */
-async function writeRulePages(out: string, previousHash: string | undefined): Promise<{ ids: Set<string>; hash: string }> {
+export async function writeRulePages(out: string, previousHash: string | undefined): Promise<{ ids: Set<string>; hash: string }> {
   const pagesIn = (dir: string) =>
     existsSync(dir)
       ? readdirSync(dir)

@@ -22,6 +22,27 @@ describe('GitHub workflows', () => {
     expect(read('release.yml').on.push.branches).toEqual([branches.production]);
     expect([...read('pr.yml').on.pull_request.branches].sort()).toEqual([...branches.protected].sort());
     expect(readFileSync(join(dir, 'pr.yml'), 'utf8')).toContain(`--refs ${branches.production}`);
+    const publishCheckout = read('docs.yml').jobs.publish.steps.find((s: { uses?: string }) => s.uses?.startsWith('actions/checkout'));
+    expect(publishCheckout.with.ref).toBe(branches.production);
+  });
+
+  // Attack 2: a job that runs a branch's code never holds a write token; the jobs that write run none of it.
+  it('split least privilege: jobs that run the checked-out code read only, with no credentials kept; jobs that write run no checked-out code', () => {
+    for (const file of ['docs.yml', 'pr.yml']) {
+      const doc = parse(readFileSync(join(dir, file), 'utf8'));
+      for (const [name, job] of Object.entries<any>(doc.jobs)) {
+        const steps: Array<{ uses?: string; run?: string; with?: Record<string, unknown> }> = job.steps ?? [];
+        const checkout = steps.find((s) => s.uses?.startsWith('actions/checkout'));
+        const writes = Object.entries(job.permissions ?? {}).filter(([scope, level]) => level === 'write' && scope !== 'security-events');
+        const runsCode = steps.some((s) => /npm ci(?!.*--ignore-scripts)|npx apis|bash \.ci\/run/.test(s.run ?? ''));
+        if (runsCode) {
+          expect(writes, `${file} ${name} runs the checked-out code and must not write`).toEqual([]);
+          expect(checkout?.with?.['persist-credentials'], `${file} ${name} keeps no credentials`).toBe(false);
+        }
+        if (writes.length > 0 && checkout)
+          expect(checkout.with?.ref, `${file} ${name} writes: it may only run the production branch's code`).toBe(loadConfig(REPO).branches.production);
+      }
+    }
   });
 
   for (const file of workflows) {

@@ -65,14 +65,36 @@ describe('attack 1: spec text in generated code', () => {
     expect(generated.code, generated.stderr).toBe(0);
     const out = execFileSync(
       process.execPath,
-      ['--input-type=module', '-e', "await import('./generated/hostile/client.js'); await import('./generated/hostile/server.js'); console.log(String(globalThis.__pwned));"],
+      [
+        '--input-type=module',
+        '-e',
+        "await import('./generated/hostile/client.js'); await import('./generated/hostile/server.js'); console.log(String(globalThis.__pwned));",
+      ],
       { cwd: dir, encoding: 'utf8' },
     );
     expect(out.trim()).toBe('undefined');
     writeFileSync(join(dir, 'consumer.ts'), "import type { paths } from './generated/hostile/client.js';\nexport type P = keyof paths;\n");
-    execFileSync(join(REPO, 'node_modules', '.bin', 'tsc'), ['--noEmit', '--strict', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--skipLibCheck', 'false', '--types', 'node', '--typeRoots', join(REPO, 'node_modules', '@types'), 'consumer.ts'], {
-      cwd: dir,
-      encoding: 'utf8',
-    });
+    execFileSync(
+      join(REPO, 'node_modules', '.bin', 'tsc'),
+      [
+        '--noEmit',
+        '--strict',
+        '--module',
+        'NodeNext',
+        '--moduleResolution',
+        'NodeNext',
+        '--skipLibCheck',
+        'false',
+        '--types',
+        'node',
+        '--typeRoots',
+        join(REPO, 'node_modules', '@types'),
+        'consumer.ts',
+      ],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+      },
+    );
   }, 60_000);
 });
