@@ -19,6 +19,8 @@ import moneyAsString from './functions/money-as-string.ts';
 import moneyHasCurrency from './functions/money-has-currency.ts';
 import noInternalFields from './functions/no-internal-fields.ts';
 import opaqueIds from './functions/opaque-ids.ts';
+import patternRedos from './functions/pattern-redos.ts';
+import versionSemver from './functions/version-semver.ts';
 import operationDocumented from './functions/operation-documented.ts';
 import operationSecured from './functions/operation-secured.ts';
 import patchMediaType from './functions/patch-media-type.ts';
@@ -79,6 +81,8 @@ const catalogue: Record<string, CatalogueEntry> = {
   'delete-idempotent': { severity: 'error', description: 'DELETE has no body and succeeds with 200, 202 or 204.', fn: deleteIdempotent },
   'operation-secured': { severity: 'error', description: 'Every operation is authenticated with a safe scheme.', fn: operationSecured },
   'opaque-ids': { severity: 'error', description: 'Identifiers are strings.', fn: opaqueIds },
+  'pattern-redos': { severity: 'error', description: 'Patterns run in linear time: no catastrophic backtracking.', fn: patternRedos },
+  'version-semver': { severity: 'error', description: 'info.version is a semantic version.', fn: versionSemver },
   'no-internal-fields': {
     severity: 'error',
     description: 'No internal or technical fields; no readable secrets in responses.',

@@ -30,7 +30,8 @@ export async function buildRules(): Promise<void> {
     entryPoints: [join(root, 'rules', 'spectral.ts')],
     outfile: join(root, 'rules', 'dist', 'ruleset.mjs'),
     // Spectral provides its own packages to a ruleset; bundling them would create a second copy.
-    external: ['@stoplight/*'],
+    // recheck runs its checker in a worker (or its native binary): it must load from node_modules.
+    external: ['@stoplight/*', 'recheck'],
   });
 }
 

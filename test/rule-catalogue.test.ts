@@ -30,6 +30,8 @@ const CATALOGUE = [
   'property-description',
   'property-naming',
   'lint-exception-reason',
+  'pattern-redos',
+  'version-semver',
 ];
 
 /** Rules the lint engine reports itself, outside the Spectral ruleset. */

@@ -16,7 +16,7 @@ export async function bundleCommand(domains: string[]): Promise<number> {
   for (const { domain, bundled } of outputs) {
     await removeStaleTempFiles(generatedDir(root, domain));
     const target = bundleTargets(root, domain);
-    const wrote = [await writeIfChanged(target.json, bundled.json), await writeIfChanged(target.yaml, bundled.yaml)];
+    const wrote = [await writeIfChanged(target.json, bundled.json, root), await writeIfChanged(target.yaml, bundled.yaml, root)];
     const state = wrote.some(Boolean) ? 'written' : 'unchanged';
     process.stdout.write(`${domain}: ${displayPath(target.json)}, ${displayPath(target.yaml)} (${state})\n`);
   }

@@ -1,5 +1,7 @@
-import { gitReader, gitTopLevel, tagNames } from '../lib/git.ts';
-import { findRepoRoot, specPathOf } from '../lib/repo.ts';
+import { SEMVER } from '../../rules/functions/version-semver.ts';
+import { UserError } from '../lib/errors.ts';
+import { gitReader, gitTopLevel, resolveRef, tagNames } from '../lib/git.ts';
+import { DOMAIN_NAME, findRepoRoot, specPathOf, specRelPath } from '../lib/repo.ts';
 import { parseSource } from '../lib/yaml-source.ts';
 import { domainsAt } from '../diff/domains.ts';
 
@@ -14,15 +16,26 @@ async function versionAt(ref: string, domain: string, top: string): Promise<stri
 
 /**
  * `apis release-tags --since <ref>`: the `<domain>@<version>` tags a release must create, for every
- * domain whose info.version at HEAD differs from `ref` and is not tagged yet. One per line.
+ * domain whose info.version at HEAD differs from `ref` and is not tagged yet. One per line. A ref of
+ * zeros (git's "nothing before": the first push of a branch) means every domain is new; any other
+ * ref that names no commit is exit 2. Every tag is checked to be `<domain>@<semver>` before it is
+ * printed: what it names is run by the release workflow.
  */
 export async function releaseTagsCommand(options: { since: string }): Promise<number> {
   const top = await gitTopLevel(findRepoRoot());
+  const since = /^0+$/.test(options.since) ? undefined : await resolveRef(options.since, top);
   const tags = await tagNames(top);
+  const out: string[] = [];
   for (const domain of await domainsAt('HEAD', top)) {
     const now = await versionAt('HEAD', domain, top);
-    if (!now || now === (await versionAt(options.since, domain, top))) continue;
-    if (!tags.has(`${domain}@${now}`)) process.stdout.write(`${domain}@${now}\n`);
+    if (!now || (since !== undefined && now === (await versionAt(since, domain, top)))) continue;
+    const tag = `${domain}@${now}`;
+    if (!DOMAIN_NAME.test(domain) || !SEMVER.test(now))
+      throw new UserError(
+        `${specRelPath(domain)}: info.version ${JSON.stringify(now).slice(0, 60)} is not a semantic version, so no release tag is made from it`,
+      );
+    if (!tags.has(tag)) out.push(tag);
   }
+  process.stdout.write(out.map((t) => `${t}\n`).join(''));
   return 0;
 }

@@ -104,10 +104,14 @@ export async function startCommand(options: StartOptions): Promise<number> {
 function followGit(root: string, onChange: () => Promise<void>, everyMs = 2000): () => void {
   let last: string | undefined;
   let busy = true;
-  refsFingerprint(root).then((now) => {
-    last = now;
-    busy = false;
-  });
+  void refsFingerprint(root)
+    .then((now) => {
+      last = now;
+    })
+    .catch(() => undefined)
+    .finally(() => {
+      busy = false;
+    });
   const timer = setInterval(async () => {
     if (busy) return;
     busy = true;
@@ -115,6 +119,8 @@ function followGit(root: string, onChange: () => Promise<void>, everyMs = 2000):
       const now = await refsFingerprint(root);
       if (last !== undefined && now !== last) await onChange();
       last = now;
+    } catch {
+      // A failed poll (git busy, ref mid-update) is retried on the next tick.
     } finally {
       busy = false;
     }

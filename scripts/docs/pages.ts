@@ -73,13 +73,13 @@ export function page({ title, root, body, connect, data = {}, head = '', scripts
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
 <title>${escapeHtml(title)}</title>
-${head}<link rel="stylesheet" href="${root}assets/docs.css">
+${head}<link rel="stylesheet" href="${escapeHtml(root)}assets/docs.css">
 </head>
 <body${attributes}>
 ${body}
-<script src="${root}assets/portal.js"></script>
-${scripts.map((s) => `<script src="${s}"></script>`).join('\n')}
-<script src="${root}assets/docs.js"></script>
+<script src="${escapeHtml(root)}assets/portal.js"></script>
+${scripts.map((s) => `<script src="${escapeHtml(s)}"></script>`).join('\n')}
+<script src="${escapeHtml(root)}assets/docs.js"></script>
 </body>
 </html>
 `;

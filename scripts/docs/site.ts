@@ -136,7 +136,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
       built.push(ref.name);
     }
     manifest.refs[ref.folder] = { ref, summary };
-    await writeIfChanged(join(out, ref.folder, 'index.html'), refPage(ref, summary, branches, rootOf(ref.folder)));
+    await writeIfChanged(join(out, ref.folder, 'index.html'), refPage(ref, summary, branches, rootOf(ref.folder)), out);
     done++;
   }
   options.onProgress?.(done, targets.length, '');
@@ -169,10 +169,12 @@ export async function writeLanding(out: string, manifest: Manifest, branches: Re
       order.map((r) => byFolder.get(r.folder)!),
       branches,
     ),
+    out,
   );
   await writeIfChanged(
     join(out, MANIFEST),
     JSON.stringify({ version: SITE_VERSION, rulePages: manifest.rulePages, refs: manifest.refs } satisfies Manifest, null, 1) + '\n',
+    out,
   );
 }
 
@@ -281,7 +283,7 @@ async function loadRef(ref: SiteRef, top: string, out: string, toolchain: string
       domains.push({ name, document, findings });
       if (cacheFile) {
         const files = Object.fromEntries([...model.files.keys()].map((abs) => posixRelative(top, abs)).map((rel) => [rel, blobs!.get(rel) ?? '']));
-        await writeIfChanged(cacheFile, JSON.stringify({ files, document, findings } satisfies CachedDomain));
+        await writeIfChanged(cacheFile, JSON.stringify({ files, document, findings } satisfies CachedDomain), out);
       }
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
@@ -334,7 +336,7 @@ async function writeRef(
     keep.add(`${domain.name}.html`);
     if (domain.error || !domain.document) {
       summaries.push({ name: domain.name, error: domain.error });
-      await writeIfChanged(join(folder, `${domain.name}.html`), brokenDomainPage(ref, domain.name, domain.error ?? 'unknown error', root));
+      await writeIfChanged(join(folder, `${domain.name}.html`), brokenDomainPage(ref, domain.name, domain.error ?? 'unknown error', root), out);
       continue;
     }
     const doc = domain.document;
@@ -355,9 +357,13 @@ async function writeRef(
     keep.add(`${domain.name}.spec.js`).add(`${domain.name}.json`);
     const json = JSON.stringify(doc);
     // The spec as a script, so the page also works from file:// (no fetch, which browsers refuse there).
-    await writeIfChanged(join(folder, `${domain.name}.spec.js`), `window.apisSpec = ${json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')};\n`);
-    await writeIfChanged(join(folder, `${domain.name}.json`), json + '\n');
-    await writeIfChanged(join(folder, `${domain.name}.html`), domainPage(ref, domain.name, names, root, connectOrigins(doc), ref.kind === 'working-copy'));
+    await writeIfChanged(
+      join(folder, `${domain.name}.spec.js`),
+      `window.apisSpec = ${json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')};\n`,
+      out,
+    );
+    await writeIfChanged(join(folder, `${domain.name}.json`), json + '\n', out);
+    await writeIfChanged(join(folder, `${domain.name}.html`), domainPage(ref, domain.name, names, root, connectOrigins(doc), ref.kind === 'working-copy'), out);
   }
   let changes: RefSummary['changes'] = null;
   if (masterDocs) {
@@ -382,7 +388,7 @@ async function writeRef(
       sections.push(render(formatDiffMarkdown({ title: `${name}: changes against ${production}`, changes: list, link: (id) => `${root}changes/${id}.html` })));
     }
     keep.add('changes.html');
-    await writeIfChanged(join(folder, 'changes.html'), changesPage(ref, sections.join('\n'), root, production));
+    await writeIfChanged(join(folder, 'changes.html'), changesPage(ref, sections.join('\n'), root, production), out);
     changes = totals;
   }
   await removeStale(folder, keep);
@@ -418,12 +424,12 @@ export async function removeFolder(out: string, folder: string): Promise<void> {
 export async function writeAssets(out: string): Promise<void> {
   const root = toolchainRoot();
   const swagger = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
-  for (const name of ['swagger-ui-bundle.js', 'swagger-ui.css']) await copyIfChanged(join(swagger, name), join(out, 'assets', 'swagger-ui', name));
-  for (const name of ['docs.js', 'docs.css', 'portal.js']) await copyIfChanged(join(root, 'docs-site', 'assets', name), join(out, 'assets', name));
+  for (const name of ['swagger-ui-bundle.js', 'swagger-ui.css']) await copyIfChanged(join(swagger, name), join(out, 'assets', 'swagger-ui', name), out);
+  for (const name of ['docs.js', 'docs.css', 'portal.js']) await copyIfChanged(join(root, 'docs-site', 'assets', name), join(out, 'assets', name), out);
 }
 
-async function copyIfChanged(from: string, to: string): Promise<void> {
-  await writeIfChanged(to, await readFile(from, 'utf8'));
+async function copyIfChanged(from: string, to: string, out: string): Promise<void> {
+  await writeIfChanged(to, await readFile(from, 'utf8'), out);
 }
 
 /** rules/docs/<id>.md (house rules) and rules/changes/<id>.md (change kinds) rendered, with their indexes; returns the rule ids that have a page. */
@@ -456,12 +462,12 @@ export async function writeRulePages(out: string, previousHash: string | undefin
     const markdown = readFileSync(join(docsDir, `${id}.md`), 'utf8');
     const title = /^#\s+(.+)$/m.exec(markdown)?.[1] ?? id;
     index.push({ id, title: title.replace(/`/g, '') === id ? '' : title.replace(/`/g, '') });
-    await writeIfChanged(join(out, 'rules', `${id}.html`), rulePage(id, render(markdown)));
+    await writeIfChanged(join(out, 'rules', `${id}.html`), rulePage(id, render(markdown)), out);
   }
-  await writeIfChanged(join(out, 'rules', 'index.html'), rulesIndexPage(index));
+  await writeIfChanged(join(out, 'rules', 'index.html'), rulesIndexPage(index), out);
   for (const id of changeIds)
-    await writeIfChanged(join(out, 'changes', `${id}.html`), changeKindPage(id, render(readFileSync(join(changesDir, `${id}.md`), 'utf8'))));
+    await writeIfChanged(join(out, 'changes', `${id}.html`), changeKindPage(id, render(readFileSync(join(changesDir, `${id}.md`), 'utf8'))), out);
   if (existsSync(join(changesDir, 'README.md')))
-    await writeIfChanged(join(out, 'changes', 'index.html'), changeKindPage(null, render(readFileSync(join(changesDir, 'README.md'), 'utf8'))));
+    await writeIfChanged(join(out, 'changes', 'index.html'), changeKindPage(null, render(readFileSync(join(changesDir, 'README.md'), 'utf8'))), out);
   return { ids: new Set(ids), hash };
 }

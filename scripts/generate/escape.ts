@@ -5,10 +5,13 @@
 
 /** Text inside a block comment (JSDoc included): one line, and nothing in it can close the comment. */
 export function commentText(text: string): string {
-  return String(text)
-    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
-    .replace(/\*\//g, '*\\/')
-    .trim();
+  return (
+    String(text)
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is removed.
+      .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+      .replace(/\*\//g, '*\\/')
+      .trim()
+  );
 }
 
 /** A single-quoted JavaScript/TypeScript string literal holding exactly `text`, whatever it contains. */

@@ -98,6 +98,6 @@ export interface DomainFiles {
 export async function writeDomainFiles(root: string, output: DomainFiles): Promise<number> {
   await removeStaleTempFiles(generatedDir(root, output.domain));
   let written = 0;
-  for (const [path, content] of output.files) if (await writeIfChanged(join(generatedDir(root, output.domain), path), content)) written++;
+  for (const [path, content] of output.files) if (await writeIfChanged(join(generatedDir(root, output.domain), path), content, root)) written++;
   return written;
 }

@@ -15,17 +15,38 @@ export function findRepoRoot(from = process.cwd()): string {
 
 export const DOMAIN_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
-/** Domains are the `specs/<domain>.yaml` files, sorted so every command sees them in the same order. */
+/**
+ * Domains are the `specs/<domain>.yaml` files, sorted so every command sees them in the same order.
+ * A domain name reaches file paths, URLs, HTML and generated code: any other file directly in specs/
+ * (a name that is not a domain name, a device, a link to nowhere) is refused naming the file.
+ */
 export function listDomains(root: string): string[] {
   const specs = specsDir(root);
   if (!existsSync(specs)) throw new UserError(`${displayPath(specs)}: no specs/ folder; run apis from the repository`);
-  return domainsOf(readdirSync(specs).filter((name) => statSync(join(specs, name)).isFile()));
+  const names: string[] = [];
+  for (const entry of readdirSync(specs, { withFileTypes: true })) {
+    const path = join(specs, entry.name);
+    if (entry.isDirectory()) continue; // shared files referenced by $ref live in sub-folders
+    const file = entry.isSymbolicLink() ? statSync(path, { throwIfNoEntry: false }) : undefined;
+    if (entry.isSymbolicLink() && file?.isDirectory()) continue;
+    if (!(entry.isFile() || file?.isFile()) || !isDomainFile(entry.name)) {
+      throw new UserError(
+        `${displayPath(path)}: specs/ holds one <domain>.yaml per domain, named in lower-case words joined by hyphens (e.g. loyalty-points.yaml); move or rename this file`,
+      );
+    }
+    names.push(entry.name);
+  }
+  return domainsOf(names);
 }
 
-/** The domains among the file names of a specs/ folder (on disk or at a git ref). */
+function isDomainFile(name: string): boolean {
+  return name.endsWith('.yaml') && DOMAIN_NAME.test(name.slice(0, -'.yaml'.length));
+}
+
+/** The domains among the file names of a specs/ folder (on disk or at a git ref); names that are no domain names are not domains. */
 export function domainsOf(fileNames: string[]): string[] {
   return fileNames
-    .filter((name) => name.endsWith('.yaml'))
+    .filter(isDomainFile)
     .map((name) => name.slice(0, -'.yaml'.length))
     .sort();
 }

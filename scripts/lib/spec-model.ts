@@ -1,5 +1,5 @@
 import type { Stats } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, resolve, relative, isAbsolute, sep } from 'node:path';
 import { UserError } from './errors.ts';
 import { limits, tooLarge } from './limits.ts';
@@ -16,6 +16,8 @@ export interface SpecReader {
   label(absPath: string): string;
   /** Names of the files in a folder, or undefined when there is no such folder. Readers of git refs only. */
   list?(absDir: string): Promise<string[] | undefined>;
+  /** Where a file really is once symlinks are followed (readers of the working tree only). */
+  realPath?(absPath: string): Promise<string | undefined>;
 }
 
 export const workingTree: SpecReader = {
@@ -28,6 +30,8 @@ export const workingTree: SpecReader = {
       throw new UserError(`${displayPath(absPath)}: cannot read (${(error as NodeJS.ErrnoException).code})`);
     }
     if (info.isDirectory()) throw new UserError(`${displayPath(absPath)}: is a folder, not a spec file`);
+    // A device (/dev/zero reports size 0 and never ends), a FIFO or a socket is no spec file.
+    if (!info.isFile()) throw new UserError(`${displayPath(absPath)}: is not a regular file (a device, pipe or socket), not read`);
     if (info.size > limits.maxInputBytes) throw tooLarge(displayPath(absPath), info.size);
     try {
       return await readFile(absPath);
@@ -36,7 +40,22 @@ export const workingTree: SpecReader = {
     }
   },
   label: displayPath,
+  realPath: (absPath) => realpath(absPath).catch(() => undefined),
 };
+
+/** Whether `path` lies inside `root` (or is `root`). */
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));
+}
+
+/** Refuses a file whose real path (symlinks followed) leaves the repository. */
+async function assertInsideByRealPath(reader: SpecReader, absPath: string, boundary: string, where: () => string): Promise<void> {
+  if (!reader.realPath) return;
+  const real = await reader.realPath(absPath);
+  const realBoundary = (await reader.realPath(boundary)) ?? boundary;
+  if (real !== undefined && !isInside(realBoundary, real)) throw new UserError(`${where()}: is a symbolic link to a file outside the repository, refused`);
+}
 
 export interface RefProblem {
   file: string;
@@ -75,6 +94,7 @@ export async function loadSpec(path: string, options: LoadOptions): Promise<Spec
   const reader = options.reader ?? workingTree;
   const absPath = resolve(path);
   const label = reader.label(absPath);
+  await assertInsideByRealPath(reader, absPath, resolve(options.boundary), () => label);
   const root = await readParsed(reader, absPath);
   if (!root) throw new UserError(`${label}: no such file`);
   const document = root.value;
@@ -148,6 +168,10 @@ async function followRefs(root: ParsedSource, rootPath: string, files: Map<strin
           throw new UserError(`${p.file}:${p.line}:${p.column}: $ref ${ref} points outside the repository and is refused`);
         }
         if (!files.has(targetPath) && !missing.has(targetPath)) {
+          await assertInsideByRealPath(reader, targetPath, boundary, () => {
+            const p = at();
+            return `${p.file}:${p.line}:${p.column}: $ref ${ref}`;
+          });
           const loaded = await readParsed(reader, targetPath);
           if (loaded) {
             files.set(targetPath, loaded);

@@ -53,6 +53,7 @@ describe('attack 1: spec text in generated code', () => {
     expect(commentText(BREAK_COMMENT)).not.toContain('*/');
     expect(commentText('a\nb\u2028c')).toBe('a b c');
     // eslint-style check by evaluation: the literal is one expression whose value is the text.
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a template placeholder is the hostile text here.
     for (const text of [BREAK_STRING, `'"\\\u2028\u2029\n</script>`, '${x}`']) expect(new Function(`return ${stringLiteral(text)};`)()).toBe(text);
     for (const text of ['class', '1abc', 'a-b c', '']) expect(identifier(text)).toMatch(/^[A-Za-z_$][A-Za-z0-9_$]*$/);
     expect(identifier('class')).not.toBe('class');
