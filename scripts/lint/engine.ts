@@ -13,11 +13,14 @@ export async function lintModels(models: SpecModel[], options: { structural?: bo
   for (const model of models) {
     // House rules only read the document; they run before Redocly, which owns it afterwards.
     const raw = houseFindings(model);
-    for (const p of model.refProblems.filter((problem) => problem.cycle)) {
+    // Our own resolver's verdict on every $ref (own properties only, percent-encoding checked);
+    // Redocly's resolver reads through the object prototype (`#/components/schemas/constructor`).
+    for (const p of model.refProblems) {
+      const rule = p.cycle ? 'no-ref-cycle' : 'no-unresolved-refs';
       raw.push({
-        rule: 'no-ref-cycle',
+        rule,
         severity: 'error',
-        message: `${p.message} (no-ref-cycle)`,
+        message: `${p.message} (${rule})`,
         file: p.file,
         line: 0,
         column: 0,
@@ -28,7 +31,11 @@ export async function lintModels(models: SpecModel[], options: { structural?: bo
       });
     }
     // Redocly loads only when structure is checked (it is the slowest module to load).
-    if (options.structural !== false) raw.push(...(await (await import('./structural.ts')).structuralFindings(model)));
+    if (options.structural !== false) {
+      const ours = new Set(raw.filter((f) => f.rule === 'no-unresolved-refs').map((f) => f.pointer));
+      const structural = await (await import('./structural.ts')).structuralFindings(model);
+      raw.push(...structural.filter((f) => !(f.rule === 'no-unresolved-refs' && ours.has(f.pointer))));
+    }
     const bySource = new Map<string, Finding[]>();
     for (const f of raw) {
       const source = f.source ?? model.path;

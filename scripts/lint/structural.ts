@@ -14,8 +14,9 @@ import type { JsonObject } from '../model/openapi-index.ts';
 export async function structuralFindings(model: SpecModel): Promise<Finding[]> {
   const config = await redoclyConfig('recommended');
   // The model's parsed document is handed over, so Redocly does not parse the text a second time.
-  // Redocly throws on a $ref cycle (reported by the engine as no-ref-cycle): it gets a copy without them.
-  const document = { source: new Source(model.path, model.root.text), parsed: withoutRefCycles(model) };
+  // Redocly throws on a $ref cycle and on malformed pointers (the engine reports both from the
+  // model's own resolver): it gets a copy without the $refs the model found broken.
+  const document = { source: new Source(model.path, model.root.text), parsed: withoutBrokenRefs(model) };
   let problems: Awaited<ReturnType<typeof lintDocument>>;
   try {
     problems = await lintDocument({ document, config, externalRefResolver: new ModelResolver(model) });
@@ -47,12 +48,12 @@ export async function structuralFindings(model: SpecModel): Promise<Finding[]> {
     });
 }
 
-/** The document with the $refs of in-file cycles cut (each becomes an empty schema), or the document itself. */
-function withoutRefCycles(model: SpecModel): JsonObject {
-  const cycles = model.refProblems.filter((p) => p.cycle && p.file === model.file);
-  if (cycles.length === 0) return model.document;
+/** The document with its broken $refs (cycles, unresolvable) cut (each becomes an empty object), or the document itself. */
+function withoutBrokenRefs(model: SpecModel): JsonObject {
+  const broken = model.refProblems.filter((p) => p.file === model.file);
+  if (broken.length === 0) return model.document;
   const copy = structuredClone(model.document);
-  for (const c of cycles) {
+  for (const c of broken) {
     const node = valueAt(copy, pointerToPath(c.pointer));
     if (node && typeof node === 'object') delete (node as Record<string, unknown>).$ref;
   }
