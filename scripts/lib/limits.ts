@@ -25,6 +25,14 @@ export const limits = {
   get maxDepth(): number {
     return fromEnv('APIS_MAX_DEPTH', 256);
   },
+  /**
+   * Nodes of a YAML document once its aliases are expanded: what every consumer walks (and what a
+   * bundle writes out). Counting aliases instead lets one large anchored map referenced a few
+   * hundred times grow a 1 MB file into tens of millions of nodes.
+   */
+  get maxYamlNodes(): number {
+    return fromEnv('APIS_MAX_YAML_NODES', 3_000_000);
+  },
   /** How long Prism may take to prepare one large spec for `apis mock`. */
   get mockPrepareSeconds(): number {
     return fromEnv('APIS_MOCK_PREPARE_SECONDS', 30);

@@ -1,5 +1,18 @@
 import { visit } from 'jsonc-parser';
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Node, type Document } from 'yaml';
+import {
+  LineCounter,
+  parseDocument,
+  isAlias,
+  isMap,
+  isSeq,
+  isScalar,
+  isPair,
+  visit as visitYaml,
+  type Node,
+  type Document,
+  type Pair,
+  type YAMLMap,
+} from 'yaml';
 import { UserError } from './errors.ts';
 import { limits } from './limits.ts';
 import { pointerSegment, pointerToPath } from '../model/pointer.ts';
@@ -19,9 +32,6 @@ export interface Position {
   line: number;
   column: number;
 }
-
-/** Aliases expand into copies; a handful is normal, thousands is an alias bomb. */
-const MAX_ALIAS_COUNT = 1000;
 
 export function decodeText(bytes: Uint8Array, file: string): string {
   if (bytes.includes(0)) throw new UserError(`${file}: not a text file (it contains NUL bytes)`);
@@ -52,7 +62,9 @@ export function parseSource(text: string, file: string): ParsedSource {
   const lineCounter = new LineCounter();
   let doc: Document;
   try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
+    // Duplicate keys are found by duplicateKey below: yaml's own check compares every key of a map
+    // with every other, which is quadratic (40,000 paths took minutes).
+    doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, version: '1.2' });
   } catch (error) {
     if (error instanceof RangeError) throw new UserError(`${file}: nested too deeply to parse (the limit is ${limits.maxDepth} levels)`);
     throw error;
@@ -61,21 +73,70 @@ export function parseSource(text: string, file: string): ParsedSource {
   if (problem && /call stack/i.test(problem.message)) throw new UserError(`${file}: nested too deeply to parse (the limit is ${limits.maxDepth} levels)`);
   if (problem) {
     const { line, col } = lineCounter.linePos(problem.pos[0]);
-    const reason = problem.code === 'DUPLICATE_KEY' ? 'duplicate key' : problem.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
+    const reason = problem.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
     throw new UserError(`${file}:${line}:${col}: YAML syntax error: ${reason}`);
+  }
+  const duplicate = duplicateKey(doc);
+  if (duplicate !== undefined) {
+    const { line, col } = lineCounter.linePos(duplicate);
+    throw new UserError(`${file}:${line}:${col}: YAML syntax error: duplicate key`);
+  }
+  try {
+    checkExpandedSize(doc, file);
+  } catch (error) {
+    if (error instanceof RangeError) throw new UserError(`${file}: nested too deeply to parse (the limit is ${limits.maxDepth} levels)`);
+    throw error;
   }
   let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    // The expansion is bounded above by size; yaml's own bound counts aliases (-1 turns it off).
+    value = doc.toJS({ maxAliasCount: -1 });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (/alias/i.test(message)) throw new UserError(`${file}: refused: too many YAML alias expansions (a possible alias bomb)`);
+    if (/alias/i.test(message)) throw new UserError(`${file}: YAML alias error: ${message.split('\n')[0]}`);
     if (error instanceof RangeError) throw new UserError(`${file}: nested too deeply to parse (the limit is ${limits.maxDepth} levels)`);
     throw error;
   }
   checkDepth(value, file);
-  const position = (pointer: string) => positionOf(doc, lineCounter, pointer);
+  const keyIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+  const position = (pointer: string) => positionOf(doc, lineCounter, pointer, keyIndex);
   return { file, text, value, position, positions: (pointers) => new Map([...pointers].map((p) => [p, position(p)])) };
+}
+
+/**
+ * Refuses a document that grows past the node limit once its aliases are expanded (an alias bomb),
+ * or whose alias refers to a node that contains it. One pass in document order, so an alias sees
+ * the latest anchor of its name before it (YAML's rule); each anchored node's size is computed once.
+ */
+function checkExpandedSize(doc: Document, file: string): void {
+  const max = limits.maxYamlNodes;
+  const anchors = new Map<string, Node>();
+  const sizes = new Map<Node, number>();
+  const open = new Set<Node>();
+  const refuse = (why: string) => new UserError(`${file}: refused: ${why} (raise the limit with APIS_MAX_YAML_NODES=<nodes>)`);
+  const size = (node: unknown): number => {
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      if (target === undefined) return 1; // toJS reports the unresolved alias
+      if (open.has(target)) throw refuse(`the YAML alias *${node.source} refers to a node that contains it, an endless expansion`);
+      return sizes.get(target) ?? 1;
+    }
+    if (!isMap(node) && !isSeq(node)) {
+      if (isScalar(node) && node.anchor) anchors.set(node.anchor, node);
+      return 1;
+    }
+    if (node.anchor) anchors.set(node.anchor, node);
+    open.add(node);
+    let total = 1;
+    for (const item of node.items as unknown[]) {
+      total += isPair(item) ? size(item.key) + size(item.value) : size(item);
+      if (total > max) throw refuse(`more than ${max.toLocaleString('en')} YAML nodes once aliases are expanded (a possible alias bomb)`);
+    }
+    open.delete(node);
+    if (node.anchor) sizes.set(node, total);
+    return total;
+  };
+  size(doc.contents);
 }
 
 /** Refuses documents nested deeper than the limit, iteratively so the check itself cannot overflow. */
@@ -92,13 +153,44 @@ function checkDepth(value: unknown, file: string): void {
   }
 }
 
-function positionOf(doc: Document, lines: LineCounter, pointer: string): { line: number; column: number } {
+/** The offset of the first key that repeats an earlier key of the same map, or undefined. Linear: one Set per map. */
+function duplicateKey(doc: Document): number | undefined {
+  let found: number | undefined;
+  visitYaml(doc, {
+    Map(_key, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        const key = keyText(pair);
+        if (seen.has(key)) {
+          found = (pair.key as Node | null)?.range?.[0] ?? map.range?.[0] ?? 0;
+          return visitYaml.BREAK;
+        }
+        seen.add(key);
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+function keyText(pair: Pair): string {
+  return String(isScalar(pair.key) ? pair.key.value : pair.key);
+}
+
+/** Where a pointer is; each map's keys are indexed once (by `index`), so N lookups cost N × depth. */
+function positionOf(doc: Document, lines: LineCounter, pointer: string, index: WeakMap<YAMLMap, Map<string, Pair>>): Position {
   let node: Node | null | undefined = doc.contents;
   let keyNode: Node | undefined;
   for (const segment of pointerToPath(pointer)) {
     let next: Node | undefined;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && String(isScalar(p.key) ? p.key.value : p.key) === segment);
+      let keys = index.get(node);
+      if (!keys) {
+        keys = new Map();
+        for (const p of node.items) if (isPair(p) && !keys.has(keyText(p))) keys.set(keyText(p), p);
+        index.set(node, keys);
+      }
+      const pair = keys.get(segment);
       if (pair) {
         keyNode = pair.key as Node;
         next = pair.value as Node | undefined;

@@ -90,7 +90,7 @@ const cases: Case[] = [
     exit: 2,
     message: /specs\/bad\.yaml:4:1: YAML syntax error: duplicate key/,
   },
-  { name: 'a YAML alias bomb is refused, not expanded', files: { 'specs/bad.yaml': aliasBomb }, exit: 2, message: /too many YAML alias expansions/ },
+  { name: 'a YAML alias bomb is refused, not expanded', files: { 'specs/bad.yaml': aliasBomb }, exit: 2, message: /YAML nodes once aliases are expanded/ },
   {
     name: 'a 50 MB document is refused above the documented 32 MB limit',
     files: { 'specs/bad.yaml': `${minimal}x-padding: "${'a'.repeat(50 * 1024 * 1024)}"\n` },
