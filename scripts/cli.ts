@@ -156,6 +156,7 @@ function buildProgram(): Command {
     .option('--faults <settings>', "fail some requests: 'rate=0.1,status=503|429|drop,retry-after=2', or a YAML file of the same settings")
     .option('--latency <range>', 'delay every answer, e.g. 200ms-2s')
     .option('--proxy <upstream-url>', 'instead of mocking, forward to a real server and print where its answers break the contract')
+    .option('--proxy-timeout <duration>', 'with --proxy: how long the upstream has for a whole answer before the client gets 504', '30s')
     .option('-q, --quiet', 'do not print a line per request')
     .addHelpText('after', example("npx apis mock --faults 'rate=0.2,status=503' --latency 100ms-1s\n  npx apis mock payments --proxy http://localhost:8080"))
     .action(run(async (domains: string[], options) => (await commands.mock()).mockCommand(domains, options)));

@@ -127,8 +127,8 @@ export interface Serving {
 }
 
 /** Runs a long-lived apis command (mock, docs --serve, start) and waits until its output matches `ready`. */
-export function startServing(args: string[], cwd: string, ready: RegExp): Promise<Serving> {
-  const child = spawn(process.execPath, [APIS_BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startServing(args: string[], cwd: string, ready: RegExp, env: NodeJS.ProcessEnv = {}): Promise<Serving> {
+  const child = spawn(process.execPath, [APIS_BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return new Promise((resolvePromise, reject) => {

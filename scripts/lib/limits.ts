@@ -33,6 +33,10 @@ export const limits = {
   get maxYamlNodes(): number {
     return fromEnv('APIS_MAX_YAML_NODES', 3_000_000);
   },
+  /** The largest answer `apis mock --proxy` reads from the upstream (a larger one is a 502). */
+  get maxProxyBodyBytes(): number {
+    return fromEnv('APIS_PROXY_MAX_MB', 32) * 1024 * 1024;
+  },
   /** How long Prism may take to prepare one large spec for `apis mock`. */
   get mockPrepareSeconds(): number {
     return fromEnv('APIS_MOCK_PREPARE_SECONDS', 30);

@@ -7,6 +7,7 @@ import { limits } from '../lib/limits.ts';
 import { toolchainRoot } from '../lib/toolchain.ts';
 import { pointerOf } from '../model/pointer.ts';
 import type { FaultDecision } from './faults.ts';
+import { forwarder, type ForwardLimits } from './forward.ts';
 import { IdempotencyStore, requestFingerprint, type StoredResponse } from './idempotency.ts';
 import { isFresh } from '../lib/freshness.ts';
 
@@ -27,7 +28,7 @@ export interface MockResponse extends StoredResponse {
   notes: string[];
 }
 
-export type EngineMode = { kind: 'mock'; dynamic: boolean; seed?: string } | { kind: 'proxy'; upstream: URL };
+export type EngineMode = { kind: 'mock'; dynamic: boolean; seed?: string } | { kind: 'proxy'; upstream: URL; limits: ForwardLimits };
 
 interface Operation {
   method: string;
@@ -161,7 +162,8 @@ export class DomainEngine {
         : { ...shared, isProxy: true, upstream: mode.upstream, mock: { dynamic: false } }
     ) as IHttpConfig;
     const logger = modules.createLogger(`apis-mock-${domain}`, { level: 'silent' });
-    const prism = modules.http.createInstance(config, { logger }) as unknown as DomainEngine['prism'];
+    const components = mode.kind === 'proxy' ? { logger, forward: forwarder(mode.limits) } : { logger };
+    const prism = modules.http.createInstance(config, components as never) as unknown as DomainEngine['prism'];
     return new DomainEngine(domain, operations, prism, config);
   }
 

@@ -29,6 +29,10 @@ export interface FaultDecision {
 }
 
 export const FAULT_HEADER = 'mock-fault';
+/** Longer delays are refused: node's timers overflow past 24.8 days and fire at once, and no test waits that long. */
+export const MAX_DELAY_MS = 10 * 60 * 1000;
+/** A day: a Retry-After a client would honour at all. */
+const MAX_RETRY_AFTER_SECONDS = 86_400;
 const DEFAULTS: FaultSettings = { rate: 0, faults: [503], retryAfterSeconds: 1, seed: 1 };
 const SETTING_NAMES = ['rate', 'status', 'retry-after', 'latency', 'seed'];
 
@@ -92,7 +96,7 @@ function applySetting(settings: FaultSettings, name: string, value: string, wher
       settings.faults = value.split('|').map((item) => parseFault(item.trim(), where));
       break;
     case 'retry-after':
-      settings.retryAfterSeconds = parseNumber(value, where, name, (n) => Number.isInteger(n) && n >= 0);
+      settings.retryAfterSeconds = parseNumber(value, where, name, validRetryAfter);
       break;
     case 'latency':
       settings.latency = parseLatency(value, where);
@@ -108,7 +112,8 @@ function applySetting(settings: FaultSettings, name: string, value: string, wher
 function parseNumber(value: string, where: string, name: string, valid: (n: number) => boolean): number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || !valid(n)) {
-    const expected = name === 'rate' ? 'a number from 0 to 1' : name === 'seed' ? 'an integer' : 'a whole number of seconds';
+    const expected =
+      name === 'rate' ? 'a number from 0 to 1' : name === 'seed' ? 'an integer' : `a whole number of seconds from 0 to ${MAX_RETRY_AFTER_SECONDS}`;
     throw new UserError(`${where}: ${name} must be ${expected}, not "${value}"`);
   }
   return n;
@@ -123,16 +128,31 @@ function parseFault(value: string, where: string): Fault {
   return status;
 }
 
-/** `200ms-2s`, `1s`, or a plain number of milliseconds. */
+function validRetryAfter(n: number): boolean {
+  return Number.isInteger(n) && n >= 0 && n <= MAX_RETRY_AFTER_SECONDS;
+}
+
+/** `200ms-2s`, `1s`, or a plain number of milliseconds; never negative, at most MAX_DELAY_MS. */
 export function parseLatency(value: string, where: string): { minMs: number; maxMs: number } {
   const [low, high = low, ...rest] = value.split('-').map((part) => part.trim());
-  const toMs = (text: string) => (/^\d+(\.\d+)?$/.test(text) ? Number(text) : (ms(text as ms.StringValue) as number | undefined));
-  const minMs = toMs(low);
-  const maxMs = toMs(high);
-  if (rest.length > 0 || minMs === undefined || maxMs === undefined || !Number.isFinite(minMs) || !Number.isFinite(maxMs) || minMs < 0 || maxMs < minMs) {
-    throw new UserError(`${where}: latency must be a duration or a range such as 200ms-2s, not "${value}"`);
+  const minMs = durationMs(low);
+  const maxMs = durationMs(high);
+  if (rest.length > 0 || minMs === undefined || maxMs === undefined || minMs < 0 || maxMs < minMs) {
+    throw new UserError(`${where}: a duration or a range such as 200ms-2s, not "${value}"`);
   }
+  if (maxMs > MAX_DELAY_MS) throw new UserError(`${where}: at most ${MAX_DELAY_MS / 60_000} minutes, not "${value}"`);
   return { minMs, maxMs };
+}
+
+/** `1500`, `1.5s`, `200ms`, `2m`; undefined for anything else (ms() throws on some inputs, e.g. ""). */
+function durationMs(text: string): number | undefined {
+  if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
+  try {
+    const value = ms(text as ms.StringValue) as number | undefined;
+    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A small seeded generator (mulberry32): Math.random cannot be seeded, and this is all a mock needs. */
@@ -195,7 +215,7 @@ export function parseFaultHeader(value: string): { fault?: Fault; delayMs?: numb
     const [name, arg] = token.split('=').map((t) => t.trim());
     if (arg === undefined) result.fault = parseFault(name, where);
     else if (name.toLowerCase() === 'delay') result.delayMs = parseLatency(arg, where).minMs;
-    else if (name.toLowerCase() === 'retry-after') result.retryAfterSeconds = parseNumber(arg, where, 'retry-after', (n) => Number.isInteger(n) && n >= 0);
+    else if (name.toLowerCase() === 'retry-after') result.retryAfterSeconds = parseNumber(arg, where, 'retry-after', validRetryAfter);
     else throw new UserError(`${where}: unknown token "${token}" (use a status such as 503, drop, delay=<duration> or retry-after=<seconds>)`);
   }
   return result;

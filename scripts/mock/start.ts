@@ -5,7 +5,8 @@ import { gitReader } from '../lib/git.ts';
 import { listen, parsePort } from '../lib/listen.ts';
 import { loadDomains } from '../lib/workspace.ts';
 import { DomainEngine, type EngineMode } from './engine.ts';
-import { FaultInjector, faultSettings } from './faults.ts';
+import { FaultInjector, faultSettings, MAX_DELAY_MS, parseLatency } from './faults.ts';
+import { limits } from '../lib/limits.ts';
 import { createMockServer, type RequestLog } from './server.ts';
 
 export interface MockOptions {
@@ -17,6 +18,8 @@ export interface MockOptions {
   faults?: string;
   latency?: string;
   proxy?: string;
+  /** With --proxy: how long the upstream has for a whole answer. */
+  proxyTimeout?: string;
   quiet?: boolean;
 }
 
@@ -72,5 +75,8 @@ function engineMode(domains: string[], options: MockOptions): EngineMode {
     throw new UserError(`--proxy: "${options.proxy}" is not a URL (e.g. http://localhost:8080)`);
   }
   if (upstream.protocol !== 'http:' && upstream.protocol !== 'https:') throw new UserError(`--proxy: ${options.proxy} is not an http(s) URL`);
-  return { kind: 'proxy', upstream };
+  const timeoutMs = parseLatency(options.proxyTimeout ?? '30s', '--proxy-timeout').maxMs;
+  if (timeoutMs <= 0 || timeoutMs > MAX_DELAY_MS)
+    throw new UserError(`--proxy-timeout must be more than 0 and at most ${MAX_DELAY_MS / 60_000} minutes, not "${options.proxyTimeout}"`);
+  return { kind: 'proxy', upstream, limits: { timeoutMs, maxBodyBytes: limits.maxProxyBodyBytes } };
 }

@@ -5,7 +5,7 @@
  * switch operations off at runtime (404) without a release.
  * Hand-written and tested in this repository; `apis generate` copies it into each server package.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
 import { MemoryIdempotencyStore, type IdempotencyStore, type StoredResponse } from './idempotency.js';
@@ -29,8 +29,35 @@ export interface ServerOptions {
   flags?: FlagProvider;
   /** Validate handler responses against the spec (a violation becomes a 500). Default true. */
   validateResponses?: boolean;
-  /** Where unexpected errors go; the client only ever sees a generic 500 problem. */
-  onError?: (error: unknown, request: Request) => void;
+  /**
+   * Where unexpected errors go (default: the server's stderr). The client only ever sees a generic
+   * 500 problem whose `instance` (`urn:uuid:…`) is the id passed here, to find the full error in the log.
+   */
+  onError?: (error: unknown, request: Request, instance: string) => void;
+}
+
+/** An error thrown by a handler: whatever it says (a database host, a query) stays in the log. */
+class HandlerFailure extends Error {
+  constructor(readonly original: unknown) {
+    super('handler failed');
+  }
+}
+
+interface Result {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** One way to answer, for the first response and its idempotent replay alike: same headers, same Content-Type. */
+function sendResult(res: Response, result: Result, extraHeaders: Record<string, string> = {}): void {
+  res
+    .status(result.status)
+    .set(result.headers ?? {})
+    .set(extraHeaders);
+  if (result.body === undefined) res.end();
+  else if (result.status >= 400) sendProblem(res, result.body as Problem);
+  else res.json(result.body);
 }
 
 interface Problem {
@@ -38,6 +65,7 @@ interface Problem {
   title: string;
   status: number;
   detail?: string;
+  instance?: string;
   errors?: Array<{ pointer: string; detail: string }>;
 }
 
@@ -153,9 +181,7 @@ export function createApiServer(
             .digest('hex');
           const begun = await store.begin(scopeKey, fingerprint);
           if (begun.state === 'replay') {
-            res.status(begun.response.status).set(begun.response.headers).set('Idempotent-Replayed', 'true');
-            if (begun.response.body === undefined) res.end();
-            else res.json(begun.response.body);
+            sendResult(res, begun.response, { 'Idempotent-Replayed': 'true' });
             return;
           }
           if (begun.state !== 'new') {
@@ -182,21 +208,18 @@ export function createApiServer(
             );
           },
         };
-        let result: { status: number; body?: unknown; headers?: Record<string, string> };
+        let result: Result;
         try {
-          result = (await handler({ params: req.params, query: req.query, headers: req.headers, body: req.body } as never, context)) as typeof result;
+          result = (await handler({ params: req.params, query: req.query, headers: req.headers, body: req.body } as never, context)) as Result;
         } catch (error) {
           if (scopeKey) await store.abort(scopeKey);
-          throw error;
+          throw new HandlerFailure(error);
         }
         if (scopeKey) {
           const stored: StoredResponse = { status: result.status, headers: result.headers ?? {}, body: result.body };
           await store.complete(scopeKey, stored);
         }
-        res.status(result.status).set(result.headers ?? {});
-        if (result.body === undefined) res.end();
-        else if (result.status >= 400) sendProblem(res, result.body as Problem);
-        else res.json(result.body);
+        sendResult(res, result);
       } catch (error) {
         next(error);
       }
@@ -205,7 +228,8 @@ export function createApiServer(
 
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const e = error as { status?: number; errors?: Array<{ path?: string; message?: string }>; message?: string };
-    const status = typeof e.status === 'number' ? e.status : 500;
+    // Only the validator and the body parser speak to the client; a handler's own errors never do.
+    const status = !(error instanceof HandlerFailure) && typeof e.status === 'number' ? e.status : 500;
     if (status >= 400 && status < 500) {
       const errors = (e.errors ?? []).map((x) => ({
         pointer: (x.path ?? '').replace(/^\.(body|query|params|headers)/, '/$1').replace(/\./g, '/'),
@@ -219,14 +243,18 @@ export function createApiServer(
       });
       return;
     }
-    // A handler that breaks the contract, or any other surprise: log it, never leak it.
-    options.onError?.(error, req);
-    const contract = e.errors !== undefined && /response/i.test(e.message ?? '');
+    // A handler that throws or breaks the contract, or any other surprise: log it, never leak it.
+    const instance = `urn:uuid:${randomUUID()}`;
+    const original = error instanceof HandlerFailure ? error.original : error;
+    if (options.onError) options.onError(original, req, instance);
+    else console.error(`${instance} ${req.method} ${req.originalUrl}:`, original);
+    const contract = !(error instanceof HandlerFailure) && e.errors !== undefined && /response/i.test(e.message ?? '');
     sendProblem(res, {
       type: 'https://api.acme-platform.com/problems/internal',
       title: 'Internal error',
       status: 500,
-      ...(contract ? { detail: 'The response did not match the contract.' } : {}),
+      detail: contract ? 'The response did not match the contract.' : 'The server failed to answer; quote the instance when reporting it.',
+      instance,
     });
   });
   return app;

@@ -116,6 +116,7 @@ describe('generated payments server and client over HTTP', () => {
       title: 'Internal error',
       status: 500,
       detail: 'The response did not match the contract.',
+      instance: expect.stringMatching(/^urn:uuid:[0-9a-f-]{36}$/),
     });
     expect(errors).toHaveLength(1);
   });

@@ -36,7 +36,7 @@ describe.concurrent('apis mock refuses bad input with one line and exit 2', () =
     await refused(['--faults', 'rate=2'], dir, '--faults', /rate must be a number from 0 to 1, not "2"/);
     await refused(['--faults', 'status=200'], dir, '--faults', /a fault is an HTTP status from 400 to 599 or "drop", not "200"/);
     await refused(['--faults', 'often'], dir, '--faults', /"often" is not name=value/);
-    await refused(['--latency', '2s-1s'], dir, '--latency', /latency must be a duration or a range such as 200ms-2s, not "2s-1s"/);
+    await refused(['--latency', '2s-1s'], dir, '--latency', /--latency: a duration or a range such as 200ms-2s, not "2s-1s"/);
     await refused(['--faults', 'missing.yaml'], dir, 'missing.yaml', /cannot read the faults file/);
     await refused(['payments', 'orders', '--proxy', 'http://localhost:1'], dir, 'name exactly one domain', /--proxy checks one backend/);
     await refused(['payments', '--proxy', 'ftp://example.org'], dir, '--proxy', /not an http\(s\) URL/);

@@ -16,8 +16,11 @@ export interface ServerOptions {
     flags?: FlagProvider;
     /** Validate handler responses against the spec (a violation becomes a 500). Default true. */
     validateResponses?: boolean;
-    /** Where unexpected errors go; the client only ever sees a generic 500 problem. */
-    onError?: (error: unknown, request: Request) => void;
+    /**
+     * Where unexpected errors go (default: the server's stderr). The client only ever sees a generic
+     * 500 problem whose `instance` (`urn:uuid:…`) is the id passed here, to find the full error in the log.
+     */
+    onError?: (error: unknown, request: Request, instance: string) => void;
 }
 export declare function etagOf(body: unknown): string;
 /** Whether following internal $refs from some node can lead back to it. */

@@ -1,10 +1,11 @@
 /**
  * The resilience every generated client gets, as a `fetch` for openapi-fetch:
- *  - a timeout per attempt;
+ *  - a timeout per attempt that covers the whole answer, body included;
  *  - retries on 429, 502, 503, 504 and network errors only, and only when a retry is safe: the method
  *    is idempotent, or the operation takes an Idempotency-Key (a 429 was not processed, so it is
  *    always retried);
- *  - exponential backoff with full jitter, honouring Retry-After (seconds or an HTTP date);
+ *  - exponential backoff with full jitter, honouring Retry-After (RFC 9110: seconds or an HTTP-date);
+ *  - the caller's AbortSignal ends the call at once, during a request or a backoff wait;
  *  - one Idempotency-Key per logical call, reused on every retry of that call;
  *  - a bearer-token provider asked again once after a 401;
  *  - a hook per attempt for logging and metrics.
@@ -52,7 +53,12 @@ export interface OperationRoute {
 }
 /** The delay before retry number `retry` (1-based): full jitter, or what Retry-After asks for. */
 export declare function backoffDelay(retry: number, retryAfter: string | null, options: Required<RetryOptions>, random: () => number, now?: number): number;
-/** Retry-After is either delay-seconds or an HTTP date. */
+/** An HTTP-date as epoch milliseconds, or undefined when `text` is none of its three forms. */
+export declare function parseHttpDate(text: string, now?: number): number | undefined;
+/**
+ * Retry-After (RFC 9110, 10.2.3) is delay-seconds (digits only) or an HTTP-date. Anything else
+ * (`1.5`, `-5`, a date in another format) is ignored, and the normal backoff applies.
+ */
 export declare function parseRetryAfter(value: string | null, now?: number): number | undefined;
 /**
  * A fetch that applies the house resilience. `idempotencyKeyRoutes` are the operations that declare

@@ -1,10 +1,11 @@
 /**
  * The resilience every generated client gets, as a `fetch` for openapi-fetch:
- *  - a timeout per attempt;
+ *  - a timeout per attempt that covers the whole answer, body included;
  *  - retries on 429, 502, 503, 504 and network errors only, and only when a retry is safe: the method
  *    is idempotent, or the operation takes an Idempotency-Key (a 429 was not processed, so it is
  *    always retried);
- *  - exponential backoff with full jitter, honouring Retry-After (seconds or an HTTP date);
+ *  - exponential backoff with full jitter, honouring Retry-After (RFC 9110: seconds or an HTTP-date);
+ *  - the caller's AbortSignal ends the call at once, during a request or a backoff wait;
  *  - one Idempotency-Key per logical call, reused on every retry of that call;
  *  - a bearer-token provider asked again once after a 401;
  *  - a hook per attempt for logging and metrics.
@@ -71,12 +72,48 @@ export function backoffDelay(
   return Math.floor(random() * ceiling);
 }
 
-/** Retry-After is either delay-seconds or an HTTP date. */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** The three HTTP-date forms of RFC 9110, 5.6.7: IMF-fixdate, then the obsolete RFC 850 and asctime forms. */
+const IMF_FIXDATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) ([A-Z][a-z]{2}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$/;
+const RFC_850 = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\d{2})-([A-Z][a-z]{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2}) GMT$/;
+const ASCTIME = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) ([ \d]\d) (\d{2}):(\d{2}):(\d{2}) (\d{4})$/;
+
+/** An HTTP-date as epoch milliseconds, or undefined when `text` is none of its three forms. */
+export function parseHttpDate(text: string, now: number = Date.now()): number | undefined {
+  const parts = httpDateParts(text, now);
+  if (!parts) return undefined;
+  const month = MONTHS.indexOf(parts.month);
+  const [day, hour, minute, second] = [parts.day, ...parts.time].map(Number);
+  if (month < 0 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;
+  const time = Date.UTC(parts.year, month, day, hour, minute, second);
+  // 31 February and the like roll over into the next month: not a date.
+  return new Date(time).getUTCDate() === day ? time : undefined;
+}
+
+function httpDateParts(text: string, now: number): { day: string; month: string; year: number; time: string[] } | undefined {
+  const imf = IMF_FIXDATE.exec(text);
+  if (imf) return { day: imf[1], month: imf[2], year: Number(imf[3]), time: imf.slice(4, 7) };
+  const asc = ASCTIME.exec(text);
+  if (asc) return { day: asc[2].trim(), month: asc[1], year: Number(asc[6]), time: asc.slice(3, 6) };
+  const rfc850 = RFC_850.exec(text);
+  if (!rfc850) return undefined;
+  // A two-digit year that would be more than 50 years ahead is in the past century (RFC 9110).
+  const current = new Date(now).getUTCFullYear();
+  let year = Math.floor(current / 100) * 100 + Number(rfc850[3]);
+  if (year > current + 50) year -= 100;
+  return { day: rfc850[1], month: rfc850[2], year, time: rfc850.slice(4, 7) };
+}
+
+/**
+ * Retry-After (RFC 9110, 10.2.3) is delay-seconds (digits only) or an HTTP-date. Anything else
+ * (`1.5`, `-5`, a date in another format) is ignored, and the normal backoff applies.
+ */
 export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
-  if (value === null || value.trim() === '') return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const date = Date.parse(value);
-  return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
+  if (value === null) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const date = parseHttpDate(text, now);
+  return date === undefined ? undefined : Math.max(0, date - now);
 }
 
 function routeMatcher(routes: OperationRoute[]): (method: string, pathname: string) => boolean {
@@ -114,30 +151,34 @@ export function resilientFetch(options: ClientOptions, idempotencyKeyRoutes: Ope
     let refreshed = false;
 
     for (let attempt = 1; ; attempt++) {
+      if (original.signal.aborted) throw original.signal.reason;
       if (token !== undefined) headers.set('Authorization', `Bearer ${token}`);
-      // One controller per attempt, aborted by the timeout or by the caller's own signal.
+      // One controller per attempt, aborted by the timeout or by the caller's own signal. Both stay
+      // armed until the body has been read: a server that stalls mid-body must not hang the call.
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(new DOMException(`the request timed out after ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
       const forward = () => controller.abort(original.signal.reason);
       original.signal.addEventListener('abort', forward, { once: true });
+      const release = () => {
+        clearTimeout(timer);
+        original.signal.removeEventListener('abort', forward);
+      };
       const started = Date.now();
       let response: Response | undefined;
       let error: unknown;
       try {
         response = await baseFetch(url, { method, headers, body, signal: controller.signal, redirect: original.redirect });
       } catch (e) {
-        error = e;
+        release();
         if (original.signal.aborted) throw e; // the caller gave up: never retry that
-      } finally {
-        clearTimeout(timer);
-        original.signal.removeEventListener('abort', forward);
+        error = e;
       }
       const status = response?.status ?? null;
       if (status === 401 && options.token && !refreshed) {
         refreshed = true;
+        await discard(response, release);
         token = await askToken(true);
         options.onAttempt?.({ method, url: url.href, attempt, status, durationMs: Date.now() - started, willRetry: true });
-        await response?.body?.cancel();
         attempt--; // a token refresh is not a retry of the request
         continue;
       }
@@ -145,12 +186,73 @@ export function resilientFetch(options: ClientOptions, idempotencyKeyRoutes: Ope
       const willRetry = retryable && attempt < retry.attempts;
       options.onAttempt?.({ method, url: url.href, attempt, status, durationMs: Date.now() - started, error, willRetry });
       if (!willRetry) {
-        if (response) return response;
+        if (response) return armedUntilRead(response, release);
         throw error;
       }
       const delay = backoffDelay(attempt, response?.headers.get('Retry-After') ?? null, retry, random);
-      await response?.body?.cancel();
-      await sleep(delay);
+      await discard(response, release);
+      await abortable(sleep(delay), original.signal);
     }
   };
+}
+
+/** Drops a body that will not be read, then lets go of its timer. */
+async function discard(response: Response | undefined, release: () => void): Promise<void> {
+  try {
+    await response?.body?.cancel();
+  } catch {
+    // already failed or aborted: nothing left to drop
+  } finally {
+    release();
+  }
+}
+
+/** Statuses whose responses have no body (the Response constructor refuses one). */
+const NULL_BODY_STATUS = [101, 103, 204, 205, 304];
+
+/** The response with `release` called once its body has been read to the end, cancelled or failed. */
+function armedUntilRead(response: Response, release: () => void): Response {
+  if (!response.body || NULL_BODY_STATUS.includes(response.status)) {
+    release();
+    return response;
+  }
+  const reader = response.body.getReader();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) {
+          release();
+          controller.close();
+        } else controller.enqueue(value);
+      } catch (error) {
+        release();
+        controller.error(error);
+      }
+    },
+    cancel(reason) {
+      release();
+      return reader.cancel(reason);
+    },
+  });
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+/** `wait`, or a rejection with the signal's reason the moment it aborts. */
+function abortable(wait: Promise<void>, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    wait.then(
+      () => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }

@@ -5,11 +5,32 @@
  * switch operations off at runtime (404) without a release.
  * Hand-written and tested in this repository; `apis generate` copies it into each server package.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import express from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
 import { MemoryIdempotencyStore } from './idempotency.js';
 import { canonicalJson } from './canonical.js';
+/** An error thrown by a handler: whatever it says (a database host, a query) stays in the log. */
+class HandlerFailure extends Error {
+    original;
+    constructor(original) {
+        super('handler failed');
+        this.original = original;
+    }
+}
+/** One way to answer, for the first response and its idempotent replay alike: same headers, same Content-Type. */
+function sendResult(res, result, extraHeaders = {}) {
+    res
+        .status(result.status)
+        .set(result.headers ?? {})
+        .set(extraHeaders);
+    if (result.body === undefined)
+        res.end();
+    else if (result.status >= 400)
+        sendProblem(res, result.body);
+    else
+        res.json(result.body);
+}
 function sendProblem(res, problem) {
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
 }
@@ -112,11 +133,7 @@ export function createApiServer(spec, operations, handlers, options = {}) {
                         .digest('hex');
                     const begun = await store.begin(scopeKey, fingerprint);
                     if (begun.state === 'replay') {
-                        res.status(begun.response.status).set(begun.response.headers).set('Idempotent-Replayed', 'true');
-                        if (begun.response.body === undefined)
-                            res.end();
-                        else
-                            res.json(begun.response.body);
+                        sendResult(res, begun.response, { 'Idempotent-Replayed': 'true' });
                         return;
                     }
                     if (begun.state !== 'new') {
@@ -147,19 +164,13 @@ export function createApiServer(spec, operations, handlers, options = {}) {
                 catch (error) {
                     if (scopeKey)
                         await store.abort(scopeKey);
-                    throw error;
+                    throw new HandlerFailure(error);
                 }
                 if (scopeKey) {
                     const stored = { status: result.status, headers: result.headers ?? {}, body: result.body };
                     await store.complete(scopeKey, stored);
                 }
-                res.status(result.status).set(result.headers ?? {});
-                if (result.body === undefined)
-                    res.end();
-                else if (result.status >= 400)
-                    sendProblem(res, result.body);
-                else
-                    res.json(result.body);
+                sendResult(res, result);
             }
             catch (error) {
                 next(error);
@@ -168,7 +179,8 @@ export function createApiServer(spec, operations, handlers, options = {}) {
     }
     app.use((error, req, res, _next) => {
         const e = error;
-        const status = typeof e.status === 'number' ? e.status : 500;
+        // Only the validator and the body parser speak to the client; a handler's own errors never do.
+        const status = !(error instanceof HandlerFailure) && typeof e.status === 'number' ? e.status : 500;
         if (status >= 400 && status < 500) {
             const errors = (e.errors ?? []).map((x) => ({
                 pointer: (x.path ?? '').replace(/^\.(body|query|params|headers)/, '/$1').replace(/\./g, '/'),
@@ -182,14 +194,20 @@ export function createApiServer(spec, operations, handlers, options = {}) {
             });
             return;
         }
-        // A handler that breaks the contract, or any other surprise: log it, never leak it.
-        options.onError?.(error, req);
-        const contract = e.errors !== undefined && /response/i.test(e.message ?? '');
+        // A handler that throws or breaks the contract, or any other surprise: log it, never leak it.
+        const instance = `urn:uuid:${randomUUID()}`;
+        const original = error instanceof HandlerFailure ? error.original : error;
+        if (options.onError)
+            options.onError(original, req, instance);
+        else
+            console.error(`${instance} ${req.method} ${req.originalUrl}:`, original);
+        const contract = !(error instanceof HandlerFailure) && e.errors !== undefined && /response/i.test(e.message ?? '');
         sendProblem(res, {
             type: 'https://api.acme-platform.com/problems/internal',
             title: 'Internal error',
             status: 500,
-            ...(contract ? { detail: 'The response did not match the contract.' } : {}),
+            detail: contract ? 'The response did not match the contract.' : 'The server failed to answer; quote the instance when reporting it.',
+            instance,
         });
     });
     return app;
