@@ -98,7 +98,7 @@ export function create${identifier(pascalCase(domain))}Server(handlers: Handlers
 `;
 }
 
-export const PACKAGE_VERSIONS = { 'openapi-fetch': '0.17.0', express: '5.1.0', 'express-openapi-validator': '5.6.2' };
+export const PACKAGE_VERSIONS = { 'openapi-fetch': '0.17.0', re2js: '2.10.0', express: '5.1.0', 'express-openapi-validator': '5.6.2' };
 
 export function packageJson(domain: string, scope: string, title: string, version: string): string {
   const pkg = {
@@ -117,7 +117,8 @@ export function packageJson(domain: string, scope: string, title: string, versio
     types: './client.d.ts',
     files: ['*.js', '*.d.ts', 'runtime/*.js', 'runtime/*.d.ts', 'openapi.json', 'README.md'],
     engines: { node: '>=20.19' },
-    dependencies: { 'openapi-fetch': `^${PACKAGE_VERSIONS['openapi-fetch']}` },
+    // re2js: the server's linear-time pattern engine (pure JavaScript; the client never imports it).
+    dependencies: { 'openapi-fetch': `^${PACKAGE_VERSIONS['openapi-fetch']}`, re2js: `^${PACKAGE_VERSIONS.re2js}` },
     // Ranges, so an application on a newer express 5 installs without ERESOLVE.
     peerDependencies: { express: `^${PACKAGE_VERSIONS.express}`, 'express-openapi-validator': `^${PACKAGE_VERSIONS['express-openapi-validator']}` },
     peerDependenciesMeta: { express: { optional: true }, 'express-openapi-validator': { optional: true } },

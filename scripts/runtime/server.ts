@@ -6,11 +6,13 @@
  * Hand-written and tested in this repository; `apis generate` copies it into each server package.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
 import { MemoryIdempotencyStore, type IdempotencyStore, type StoredResponse } from './idempotency.js';
 import type { HandlerContext } from './types.js';
 import { canonicalJson } from './canonical.js';
+import { useLinearPatterns } from './linear-patterns.js';
 
 export interface OperationInfo {
   method: 'get' | 'put' | 'post' | 'delete' | 'patch' | 'head' | 'options';
@@ -132,6 +134,9 @@ export function createApiServer(
   options: ServerOptions = {},
 ): Express {
   const store = options.idempotencyStore ?? new MemoryIdempotencyStore();
+  // The spec's patterns run on RE2 in the copy of Ajv the validator uses (an application may have several).
+  const fromValidator = createRequire(createRequire(import.meta.url).resolve('express-openapi-validator'));
+  useLinearPatterns(fromValidator('ajv/dist/vocabularies/code'));
   const app = express();
   app.disable('x-powered-by');
   app.use(express.json({ type: ['application/json', 'application/*+json'], limit: '1mb' }));

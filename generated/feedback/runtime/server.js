@@ -6,10 +6,12 @@
  * Hand-written and tested in this repository; `apis generate` copies it into each server package.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import express from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
 import { MemoryIdempotencyStore } from './idempotency.js';
 import { canonicalJson } from './canonical.js';
+import { useLinearPatterns } from './linear-patterns.js';
 /** An error thrown by a handler: whatever it says (a database host, a query) stays in the log. */
 class HandlerFailure extends Error {
     original;
@@ -86,6 +88,9 @@ function toExpressPath(path) {
 }
 export function createApiServer(spec, operations, handlers, options = {}) {
     const store = options.idempotencyStore ?? new MemoryIdempotencyStore();
+    // The spec's patterns run on RE2 in the copy of Ajv the validator uses (an application may have several).
+    const fromValidator = createRequire(createRequire(import.meta.url).resolve('express-openapi-validator'));
+    useLinearPatterns(fromValidator('ajv/dist/vocabularies/code'));
     const app = express();
     app.disable('x-powered-by');
     app.use(express.json({ type: ['application/json', 'application/*+json'], limit: '1mb' }));
