@@ -62,6 +62,37 @@ describe('apis lint --base', () => {
     expect(JSON.parse(result.stdout).summary.preexisting).toBe(0);
   });
 
+  it('lints a spec again at the ref when a file it shares with a changed spec may hold new findings', async () => {
+    // Two specs share common/money.yaml; only shop-b changes, to use a schema there that breaks a rule.
+    const fixture = join(REPO, 'test', 'fixtures', 'multi-file', 'specs');
+    const shop = readFileSync(join(fixture, 'shop.yaml'), 'utf8');
+    // (a schema nothing references yet, which breaks the structure: `required` must be a list)
+    const money = `${readFileSync(join(fixture, 'common', 'money.yaml'), 'utf8')}Tip:\n  type: object\n  required: amount\n`;
+    const dir = tempRepo(
+      {
+        'specs/shop-a.yaml': shop,
+        'specs/shop-b.yaml': shop,
+        'specs/common/money.yaml': money,
+        'specs/common/parameters.yaml': readFileSync(join(fixture, 'common', 'parameters.yaml'), 'utf8'),
+      },
+      { copySpecs: false },
+    );
+    git(dir, 'init', '-q', '-b', 'master');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'master');
+    const before = JSON.parse((await runApis(['lint', '--format', 'json'], { cwd: dir })).stdout).findings.length;
+    const tipped = shop.replace("$ref: './common/money.yaml#/Money'", "$ref: './common/money.yaml#/Tip'");
+    expect(tipped).not.toBe(shop);
+    writeFileSync(join(dir, 'specs', 'shop-b.yaml'), tipped);
+    const result = await runApis(['lint', '--base', 'master', '--format', 'json'], { cwd: dir });
+    const report = JSON.parse(result.stdout);
+    expect(report.findings.filter((f: { silenced: boolean }) => !f.silenced)).toContainEqual(
+      expect.objectContaining({ rule: 'struct', file: 'specs/common/money.yaml', pointer: '/Tip/required' }),
+    );
+    // Everything else, shop-a's findings included, already existed at master.
+    expect(report.summary.preexisting).toBe(before);
+  });
+
   it('refuses an unknown ref with exit 2', async () => {
     const dir = tempRepo();
     git(dir, 'init', '-q', '-b', 'master');

@@ -24,12 +24,22 @@ export async function git(args: string[], cwd: string): Promise<string> {
   }
 }
 
-export async function gitTopLevel(cwd: string): Promise<string> {
-  try {
-    return (await run('git', ['rev-parse', '--show-toplevel'], { cwd })).stdout.trim();
-  } catch {
-    throw new UserError(`${cwd} is not inside a git repository`);
+// A folder's repository does not change while a command runs: asked once per folder.
+const topLevels = new Map<string, Promise<string>>();
+
+export function gitTopLevel(cwd: string): Promise<string> {
+  let top = topLevels.get(cwd);
+  if (!top) {
+    top = run('git', ['rev-parse', '--show-toplevel'], { cwd }).then(
+      ({ stdout }) => stdout.trim(),
+      () => {
+        topLevels.delete(cwd);
+        throw new UserError(`${cwd} is not inside a git repository`);
+      },
+    );
+    topLevels.set(cwd, top);
   }
+  return top;
 }
 
 /** Fails with a clear message when `ref` names no commit. */
@@ -46,8 +56,15 @@ function unknownRef(ref: string): never {
  * in a clone that only checked out `main`). `hint` says how to fix it when neither exists.
  */
 export async function resolveRef(ref: string, cwd: string, hint?: string): Promise<string> {
-  if (await commitExists(ref, cwd)) return ref;
-  if (!ref.startsWith('origin/') && (await commitExists(`origin/${ref}`, cwd))) return `origin/${ref}`;
+  return (await resolveCommit(ref, cwd, hint)).name;
+}
+
+/** resolveRef's answer with the commit id it names. */
+async function resolveCommit(ref: string, cwd: string, hint?: string): Promise<{ name: string; id: string }> {
+  const id = await commitId(ref, cwd);
+  if (id) return { name: ref, id };
+  const remote = ref.startsWith('origin/') ? '' : await commitId(`origin/${ref}`, cwd);
+  if (remote) return { name: `origin/${ref}`, id: remote };
   throw new UserError(
     `unknown git ref "${ref}": no branch, tag or commit has that name${ref.startsWith('origin/') ? '' : `, nor origin/${ref}`}${hint ? `; ${hint}` : ''}`,
   );
@@ -55,8 +72,9 @@ export async function resolveRef(ref: string, cwd: string, hint?: string): Promi
 
 /** Reads files as they are at a git ref (or its origin/ copy), without checking anything out: the working tree is never touched. */
 export async function gitReader(ref: string, cwd: string, label = ref): Promise<SpecReader> {
-  const resolved = await resolveRef(ref, cwd, productionHint(ref, cwd));
-  return blobReader(resolved, await gitTopLevel(cwd), label);
+  // Read by commit id: what a reader returns cannot change under it, and reads can be shared.
+  const { id } = await resolveCommit(ref, cwd, productionHint(ref, cwd));
+  return blobReader(id, await gitTopLevel(cwd), label);
 }
 
 /** For the production branch, how to get it into this clone or name another one. */
@@ -81,29 +99,52 @@ export async function gitIndexReader(cwd: string): Promise<SpecReader> {
   return blobReader('', await gitTopLevel(cwd));
 }
 
-/** `label` names the ref in messages (a branch name where `ref` is its commit id). */
+/**
+ * Blobs read at a commit id, shared by every reader of that commit in this process (lint, the
+ * gate and the docs each read the base): a commit's files never change. Bounded, oldest out first,
+ * for long-running commands that read many commits.
+ */
+const blobs = new Map<string, Promise<Uint8Array | undefined>>();
+const MAX_CACHED_BLOBS = 256;
+
+function cachedBlob(key: string, read: () => Promise<Uint8Array | undefined>): Promise<Uint8Array | undefined> {
+  let blob = blobs.get(key);
+  if (!blob) {
+    blob = read();
+    blob.catch(() => blobs.delete(key));
+    blobs.set(key, blob);
+    if (blobs.size > MAX_CACHED_BLOBS) blobs.delete(blobs.keys().next().value as string);
+  }
+  return blob;
+}
+
+/** `label` names the ref in messages (a branch name where `ref` is its commit id); ref '' is the index. */
 function blobReader(ref: string, top: string, label = ref): SpecReader {
   const toRepoPath = (absPath: string) => posixRelative(top, absPath);
-  return {
-    async read(absPath) {
-      const rel = toRepoPath(absPath);
-      if (rel.startsWith('..')) return undefined;
-      try {
-        const { stdout } = await run('git', ['cat-file', 'blob', `${ref}:${rel}`], {
-          cwd: top,
-          encoding: 'buffer',
-          maxBuffer: limits.maxInputBytes + 1024 * 1024,
-        });
-        return new Uint8Array(stdout);
-      } catch (error) {
-        const stderr = String((error as { stderr?: Buffer }).stderr ?? '');
-        if (/does not exist|exists on disk, but not in|Not a valid object name|bad file/i.test(stderr)) return undefined;
-        if ((error as { code?: string }).code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
-          const size = Number((await run('git', ['cat-file', '-s', `${ref}:${rel}`], { cwd: top, encoding: 'utf8' })).stdout.trim());
-          throw tooLarge(`${label}:${rel}`, size);
-        }
-        throw new UserError(`${ref}:${rel}: cannot read from git (${stderr.trim().split('\n')[0]})`);
+  async function readBlob(rel: string): Promise<Uint8Array | undefined> {
+    try {
+      const { stdout } = await run('git', ['cat-file', 'blob', `${ref}:${rel}`], {
+        cwd: top,
+        encoding: 'buffer',
+        maxBuffer: limits.maxInputBytes + 1024 * 1024,
+      });
+      return new Uint8Array(stdout);
+    } catch (error) {
+      const stderr = String((error as { stderr?: Buffer }).stderr ?? '');
+      if (/does not exist|exists on disk, but not in|Not a valid object name|bad file/i.test(stderr)) return undefined;
+      if ((error as { code?: string }).code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
+        const size = Number((await run('git', ['cat-file', '-s', `${ref}:${rel}`], { cwd: top, encoding: 'utf8' })).stdout.trim());
+        throw tooLarge(`${label}:${rel}`, size);
       }
+      throw new UserError(`${label}:${rel}: cannot read from git (${stderr.trim().split('\n')[0]})`);
+    }
+  }
+  return {
+    read(absPath) {
+      const rel = toRepoPath(absPath);
+      if (rel.startsWith('..')) return Promise.resolve(undefined);
+      // The index changes with every `git add`: only commits are shared.
+      return ref === '' ? readBlob(rel) : cachedBlob(`${top}\u0000${ref}:${rel}`, () => readBlob(rel));
     },
     label: (absPath) => (ref === '' ? toRepoPath(absPath) : `${label}:${toRepoPath(absPath)}`),
     async list(absDir) {
@@ -195,9 +236,14 @@ export async function changedFiles(base: string, top: string): Promise<{ committ
 
 /** Whether `ref` names a commit (no error when it does not). */
 export async function commitExists(ref: string, cwd: string): Promise<boolean> {
+  return (await commitId(ref, cwd)) !== '';
+}
+
+/** The commit `ref` names, or '' when it names none. */
+async function commitId(ref: string, cwd: string): Promise<string> {
   return run('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd }).then(
-    () => true,
-    () => false,
+    ({ stdout }) => stdout.trim(),
+    () => '',
   );
 }
 

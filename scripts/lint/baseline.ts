@@ -26,12 +26,26 @@ export async function newSince(ref: string, models: SpecModel[], findings: Findi
     baseModels.set(model.path, await loadSpec(model.path, { reader, boundary: findRepoRoot(model.path) }));
   }
   const key = (f: Finding) => `${f.source}\u0000${f.rule}\u0000${f.pointer}`;
-  const old = new Set((await lintModels([...baseModels.values()])).map(key));
+  // A spec whose every file reads the same at `ref` has the same findings there, so only changed specs
+  // are linted again; one sharing a file with a changed spec counts as changed (findings in a shared
+  // file do not say which spec raised them).
+  const heads = new Map(models.map((m) => [m.path, m]));
+  const changed = [...baseModels.values()].filter((base) => !sameSources(base, heads.get(base.path)!));
+  const touched = new Set(changed.flatMap((m) => [...m.files.keys(), ...heads.get(m.path)!.files.keys()]));
+  const relint = [...baseModels.values()].filter((m) => changed.includes(m) || [...m.files.keys()].some((f) => touched.has(f)));
+  const reused = new Set([...baseModels.values()].filter((m) => !relint.includes(m)).flatMap((m) => [...m.files.keys()]));
+  const old = new Set([...findings.filter((f) => f.source !== undefined && reused.has(f.source)), ...(await lintModels(relint))].map(key));
   const fresh = findings.filter((f) => !old.has(key(f)));
   for (const model of models) fresh.push(...acceptanceFindings(ref, baseModels.get(model.path) ?? null, model));
   // Silenced findings are reported as silenced, not as left out: only active old ones count here.
   const preexisting = findings.filter((f) => !f.silenced && old.has(key(f))).length;
   return { findings: fresh.sort(compareFindings), ref, preexisting };
+}
+
+function sameSources(base: SpecModel, head: SpecModel): boolean {
+  if (base.files.size !== head.files.size) return false;
+  for (const [path, source] of head.files) if (base.files.get(path)?.text !== source.text) return false;
+  return true;
 }
 
 /** An acceptance of a breaking change that no longer matches anything, or has no reason, must go. */

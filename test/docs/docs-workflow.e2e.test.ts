@@ -16,18 +16,22 @@ const step = (job: string, name: string) => (workflow.jobs[job].steps as Array<{
 
 const ENV = { NO_COLOR: '1', GIT_AUTHOR_NAME: 'ci', GIT_AUTHOR_EMAIL: 'ci@example.org', GIT_COMMITTER_NAME: 'ci', GIT_COMMITTER_EMAIL: 'ci@example.org' };
 
-function clone(origin: string, ref: string): string {
+function clone(origin: string, ref: string, installScripts: boolean): string {
   const work = mkdtempSync(join(tmpdir(), 'apis-docs-run-'));
   execFileSync('git', ['clone', '-q', origin, work]);
   execFileSync('git', ['checkout', '-q', ref], { cwd: work });
   // (toolchainRepo commits its node_modules link; a clone of a real repository gets one here)
   if (!existsSync(join(work, 'node_modules'))) symlinkSync(join(REPO, 'node_modules'), join(work, 'node_modules'));
+  // `npm ci` runs `prepare`, which compiles scripts/dist and rules/dist from these same sources: copying
+  // this checkout's build stands in for it. The publish job installs with --ignore-scripts and so runs
+  // the sources through tsx, as it does here.
+  if (installScripts) for (const dist of [join('scripts', 'dist'), join('rules', 'dist')]) cpSync(join(REPO, dist), join(work, dist), { recursive: true });
   return work;
 }
 
 /** The build job: the pushed ref's own code builds its folder into built/, the artifact. */
 function build(origin: string, refName: string): string {
-  const work = clone(origin, refName);
+  const work = clone(origin, refName, true);
   execFileSync('bash', ['-e', '-c', step('build', 'Build the docs of this ref')], {
     cwd: work,
     env: { ...process.env, ...ENV, REF_NAME: refName },
@@ -38,7 +42,7 @@ function build(origin: string, refName: string): string {
 
 /** The publish job: production's code takes the artifact (or removes a deleted ref) and pushes gh-pages. */
 function publish(origin: string, refName: string, artifact: string | undefined, refKind = 'branch'): string {
-  const work = clone(origin, 'master');
+  const work = clone(origin, 'master', false);
   if (artifact) cpSync(artifact, join(work, 'built'), { recursive: true });
   const env = { ...process.env, ...ENV, REF_NAME: refName, REF_KIND: refKind, GITHUB_EVENT_NAME: artifact ? 'push' : 'delete' };
   let log = '';
@@ -78,7 +82,9 @@ describe('.github/workflows/docs.yml publishes every branch to gh-pages', () => 
     expect(runs).not.toMatch(/npx apis|npm (run|start|test)/);
   });
 
-  it("adds a folder per pushed branch, keeps the others, and removes a deleted branch's folder", () => {
+  // One story on one origin (each publication costs a build and a publish): master, a feature branch
+  // added then deleted, then a compromised branch whose artifact tries to reach beyond its folder.
+  it("adds a folder per pushed branch, keeps the others, removes a deleted branch's folder, and takes nothing from a build but its own folder", () => {
     const { source, origin } = setup();
     publish(origin, 'master', build(origin, 'master'));
     let site = published(origin);
@@ -106,15 +112,13 @@ describe('.github/workflows/docs.yml publishes every branch to gh-pages', () => 
     expect(existsSync(join(site, 'branches', 'master', 'payments.html'))).toBe(true);
     expect(readFileSync(join(site, 'index.html'), 'utf8')).not.toContain('feature/tips');
     expect(git(site, 'log', '--format=%s').trim().split('\n')).toEqual(['docs: feature/tips', 'docs: feature/tips', 'docs: master']);
-  }, 180_000);
 
-  it("takes nothing from a branch's build but its own folder: not another ref's pages, not the landing page, not a symlink", () => {
-    const { source, origin } = setup();
-    publish(origin, 'master', build(origin, 'master'));
-    git(source, 'checkout', '-q', '-b', 'feature/evil');
+    // A compromised branch's own code puts other refs' pages, a landing page and a hostile manifest into its artifact.
+    git(source, 'checkout', '-q', '-b', 'feature/evil', 'master');
     git(source, 'push', '-q', '--no-verify', origin, 'feature/evil');
     const artifact = build(origin, 'feature/evil');
-    // What a compromised branch's own code could put into its artifact.
+    const pristine = mkdtempSync(join(tmpdir(), 'apis-artifact-'));
+    cpSync(artifact, pristine, { recursive: true });
     mkdirSync(join(artifact, 'branches', 'master'), { recursive: true });
     writeFileSync(join(artifact, 'branches', 'master', 'payments.html'), '<script>alert("defaced")</script>');
     writeFileSync(join(artifact, 'index.html'), '<script>alert("defaced")</script>');
@@ -123,7 +127,7 @@ describe('.github/workflows/docs.yml publishes every branch to gh-pages', () => 
     manifest.refs['../../outside'] = manifest.refs['branches/feature/evil'];
     writeFileSync(join(artifact, '.apis-docs.json'), JSON.stringify(manifest));
     publish(origin, 'feature/evil', artifact);
-    const site = published(origin);
+    site = published(origin);
     expect(readFileSync(join(site, 'branches', 'master', 'payments.html'), 'utf8')).not.toContain('defaced');
     const landing = readFileSync(join(site, 'index.html'), 'utf8');
     expect(landing).not.toContain('defaced');
@@ -132,8 +136,9 @@ describe('.github/workflows/docs.yml publishes every branch to gh-pages', () => 
     expect(existsSync(join(site, 'branches', 'feature', 'evil', 'payments.html'))).toBe(true);
 
     // A symlink in the ref's own folder is refused, and nothing is published.
-    const again = build(origin, 'feature/evil');
-    symlinkSync('/etc/passwd', join(again, 'branches', 'feature', 'evil', 'leak.json'));
-    expect(() => publish(origin, 'feature/evil', again)).toThrow(/only pages, scripts and JSON are published/);
-  }, 180_000);
+    symlinkSync('/etc/passwd', join(pristine, 'branches', 'feature', 'evil', 'leak.json'));
+    const before = git(origin, 'rev-parse', 'gh-pages');
+    expect(() => publish(origin, 'feature/evil', pristine)).toThrow(/only pages, scripts and JSON are published/);
+    expect(git(origin, 'rev-parse', 'gh-pages')).toBe(before);
+  }, 240_000);
 });

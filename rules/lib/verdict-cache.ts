@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+/**
+ * Verdicts of a slow, deterministic check (recheck costs 10–300 ms per pattern, and the same few
+ * patterns come back in every spec, on every lint, on the base of every `check --base`), kept
+ * across runs in node_modules/.cache/apis/, where build tools keep theirs. The key includes the
+ * checker's version; a file that does not parse is ignored. Patterns come from specs: they are only
+ * ever map keys here, and the file stops growing at MAX_ENTRIES.
+ */
+const MAX_ENTRIES = 10_000;
+
+export interface VerdictCache {
+  get(key: string): string | null | undefined;
+  /** `null` records "no problem"; only deterministic verdicts belong here. */
+  set(key: string, verdict: string | null): void;
+  /** Writes the file (atomically) when something was added; called once when the process exits. */
+  save(): void;
+}
+
+export function verdictCache(file: string): VerdictCache {
+  const entries = new Map<string, string | null>();
+  try {
+    const stored: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if (stored && typeof stored === 'object' && !Array.isArray(stored))
+      for (const [key, value] of Object.entries(stored)) if (typeof value === 'string' || value === null) entries.set(key, value);
+  } catch {
+    // missing or damaged: start empty
+  }
+  let dirty = false;
+  return {
+    get: (key) => entries.get(key),
+    set(key, verdict) {
+      if (entries.size >= MAX_ENTRIES || entries.get(key) === verdict) return;
+      entries.set(key, verdict);
+      dirty = true;
+    },
+    save() {
+      if (!dirty) return;
+      const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+      try {
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(temp, JSON.stringify(Object.fromEntries(entries)));
+        renameSync(temp, file);
+        dirty = false;
+      } catch {
+        // a read-only node_modules only costs the next run its time
+        rmSync(temp, { force: true });
+      }
+    },
+  };
+}
+
+/** The cache for verdicts of `packageName` (at its installed version), saved when the process exits. */
+export function packageVerdictCache(packageName: string, from: string): VerdictCache {
+  const require = createRequire(from);
+  const manifest = require.resolve(`${packageName}/package.json`);
+  const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
+  const cache = verdictCache(join(dirname(manifest), '..', '.cache', 'apis', `${packageName}-${version}.json`));
+  process.once('exit', () => cache.save());
+  return cache;
+}
