@@ -6,7 +6,7 @@
  *    only while it is newer than every source file, and runs the sources through tsx otherwise.
  * Neither is committed.
  */
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +35,24 @@ export async function buildRules(): Promise<void> {
   });
 }
 
+/**
+ * Packages compiled into the CLI's chunks instead of loaded from node_modules: Redocly's core alone
+ * is ~570 files (with graphql, its Ajv fork and its YAML parser), and Node spends more time finding
+ * and reading them than running them (lint starts in half the time bundled, measured with --cpu-prof).
+ */
+const BUNDLED = /^(@redocly\/openapi-core|@redocly\/ajv|@redocly\/config|graphql|yaml-ast-parser|jsonpath-rfc9535|yaml|js-yaml|openapi-typescript)(\/|$)/;
+
+/** Every other package stays external, as `packages: 'external'` would make it. */
+function externalExcept(bundled: RegExp): Plugin {
+  return {
+    name: 'external-except',
+    setup(b) {
+      b.onResolve({ filter: /^typescript$/ }, () => ({ path: join(root, 'scripts', 'lib', 'typescript-require.ts') }));
+      b.onResolve({ filter: /^[^./]/ }, (args) => (bundled.test(args.path) ? undefined : { path: args.path, external: true }));
+    },
+  };
+}
+
 export async function buildCli(): Promise<void> {
   const outdir = join(root, 'scripts', 'dist');
   rmSync(outdir, { recursive: true, force: true });
@@ -43,7 +61,11 @@ export async function buildCli(): Promise<void> {
     entryPoints: { cli: join(root, 'scripts', 'cli.ts') },
     outdir,
     splitting: true, // each command stays a separate chunk, loaded only when it runs
-    packages: 'external',
+    plugins: [externalExcept(BUNDLED)],
+    // CommonJS packages compiled into ES modules still call require() for Node's own modules.
+    banner: {
+      js: `${common.banner.js}\nimport { createRequire as __apisCreateRequire } from 'node:module'; const require = __apisCreateRequire(import.meta.url);`,
+    },
   });
 }
 

@@ -39,10 +39,12 @@ export function runApis(args: string[], options: { cwd?: string; env?: NodeJS.Pr
 }
 
 /** A throwaway repository folder holding a copy of the given (or all) specs. */
-export function tempRepo(files: Record<string, string | Buffer> = {}, options: { copySpecs?: boolean } = {}): string {
+export function tempRepo(files: Record<string, string | Buffer> = {}, options: { copySpecs?: boolean; copyGenerated?: boolean } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'apis-test-'));
   if (options.copySpecs !== false) cpSync(join(REPO, 'specs'), join(dir, 'specs'), { recursive: true });
   else mkdirSync(join(dir, 'specs'));
+  // What `apis generate` writes for these specs, as committed (generate.e2e proves they are the same).
+  if (options.copyGenerated) cpSync(join(REPO, 'generated'), join(dir, 'generated'), { recursive: true });
   // Every file owned by the guild, unless the test brings its own CODEOWNERS.
   const withOwners = { CODEOWNERS: '* @acme/api-guild\n', ...files };
   for (const [path, content] of Object.entries(withOwners)) {

@@ -13,7 +13,7 @@ import { packageVerdictCache, type VerdictCache } from '../lib/verdict-cache.ts'
 let verdicts: VerdictCache | undefined;
 
 function verdictOf(pattern: string): string | undefined {
-  verdicts ??= packageVerdictCache('recheck', import.meta.url);
+  verdicts ??= packageVerdictCache('recheck', () => import.meta.url);
   const known = verdicts.get(pattern);
   if (known !== undefined) return known ?? undefined;
   let verdict: string | undefined;

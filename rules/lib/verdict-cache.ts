@@ -20,9 +20,10 @@ export interface VerdictCache {
   save(): void;
 }
 
-export function verdictCache(file: string): VerdictCache {
+export function verdictCache(file: string | undefined): VerdictCache {
   const entries = new Map<string, string | null>();
   try {
+    if (file === undefined) throw new Error('in memory only');
     const stored: unknown = JSON.parse(readFileSync(file, 'utf8'));
     if (stored && typeof stored === 'object' && !Array.isArray(stored))
       for (const [key, value] of Object.entries(stored)) if (typeof value === 'string' || value === null) entries.set(key, value);
@@ -38,7 +39,7 @@ export function verdictCache(file: string): VerdictCache {
       dirty = true;
     },
     save() {
-      if (!dirty) return;
+      if (!dirty || file === undefined) return;
       const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
       try {
         mkdirSync(dirname(file), { recursive: true });
@@ -53,12 +54,21 @@ export function verdictCache(file: string): VerdictCache {
   };
 }
 
-/** The cache for verdicts of `packageName` (at its installed version), saved when the process exits. */
-export function packageVerdictCache(packageName: string, from: string): VerdictCache {
-  const require = createRequire(from);
-  const manifest = require.resolve(`${packageName}/package.json`);
-  const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
-  const cache = verdictCache(join(dirname(manifest), '..', '.cache', 'apis', `${packageName}-${version}.json`));
-  process.once('exit', () => cache.save());
+/**
+ * The cache for verdicts of `packageName` (at its installed version), saved when the process exits.
+ * `from` is a function because plain Spectral evaluates the bundled ruleset where `import.meta` is
+ * not defined: there the cache lives in memory only.
+ */
+export function packageVerdictCache(packageName: string, from: () => string): VerdictCache {
+  let file: string | undefined;
+  try {
+    const manifest = createRequire(from()).resolve(`${packageName}/package.json`);
+    const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
+    file = join(dirname(manifest), '..', '.cache', 'apis', `${packageName}-${version}.json`);
+  } catch {
+    file = undefined;
+  }
+  const cache = verdictCache(file);
+  if (file) process.once('exit', () => cache.save());
   return cache;
 }

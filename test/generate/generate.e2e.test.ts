@@ -27,8 +27,7 @@ describe('apis generate', () => {
   });
 
   it('--check fails on stale generated code and names the files and the fix', async () => {
-    const dir = tempRepo();
-    await runApis(['generate'], { cwd: dir });
+    const dir = tempRepo({}, { copyGenerated: true });
     const spec = join(dir, 'specs', 'feedback.yaml');
     writeFileSync(spec, readFileSync(spec, 'utf8').replace('maxLength: 1000', 'maxLength: 900'));
     const result = await runApis(['generate', '--check'], { cwd: dir });
@@ -40,8 +39,7 @@ describe('apis generate', () => {
   });
 
   it('leaves the previous files untouched when the spec cannot be turned into code', async () => {
-    const dir = tempRepo();
-    await runApis(['generate'], { cwd: dir });
+    const dir = tempRepo({}, { copyGenerated: true });
     const before = snapshot(join(dir, 'generated'));
     const spec = join(dir, 'specs', 'orders.yaml');
     writeFileSync(spec, readFileSync(spec, 'utf8').replace("$ref: '#/components/schemas/OrderPatch'", "$ref: '#/components/schemas/Missing'"));

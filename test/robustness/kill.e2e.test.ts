@@ -27,8 +27,7 @@ function seeded(seed: number): () => number {
 
 describe('nothing lost: apis generate killed at random points', () => {
   it('leaves every generated file either completely old or completely new', async () => {
-    const dir = tempRepo();
-    expect((await runApis(['generate'], { cwd: dir })).code).toBe(0);
+    const dir = tempRepo({}, { copyGenerated: true });
     const oldFiles = files(join(dir, 'generated'));
     const before = join(dir, 'generated-old');
     cpSync(join(dir, 'generated'), before, { recursive: true });
