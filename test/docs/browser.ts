@@ -14,9 +14,10 @@ export function launchChromium(): Promise<Browser> {
 
 export const SCREENSHOTS = join(REPO, 'test-results', 'docs');
 
+/** What the page shows in the window; APIS_FULL_SCREENSHOTS=1 takes whole pages (seconds each for Swagger UI's long pages). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: process.env.APIS_FULL_SCREENSHOTS === '1' });
 }
 
 /** A page that records console errors, uncaught exceptions and every request leaving `origin`. */
