@@ -10,6 +10,16 @@ import type { FaultDecision } from './faults.ts';
 import { forwarder, type ForwardLimits } from './forward.ts';
 import { IdempotencyStore, requestFingerprint, type StoredResponse } from './idempotency.ts';
 import { isFresh } from '../lib/freshness.ts';
+import {
+  DETAILS,
+  declaredProblem,
+  defaultProblem,
+  invalidRequestProblem,
+  requestPointer,
+  type Problem,
+  type ProblemError,
+  type RequestPart,
+} from '../runtime/problems.ts';
 
 export interface MockRequest {
   method: string;
@@ -136,16 +146,20 @@ export class DomainEngine {
         config?: IHttpConfig,
       ) => () => Promise<{
         _tag: 'Left' | 'Right';
-        left?: ProblemError;
+        left?: PrismError;
         right?: { output: IHttpResponse; validations: { input: Diagnostic[]; output: Diagnostic[] } };
       }>;
     },
     private readonly config: IHttpConfig,
+    /** `type` and `title` each operation declares for the refusals the mock answers itself, by "METHOD /path". */
+    private readonly declared: Map<string, Map<number, { type: string; title: string }>>,
   ) {}
 
   /** `file` names the spec in messages; `document` is the bundled spec, which Prism may modify. */
   static async create(domain: string, file: string, document: Record<string, unknown>, mode: EngineMode): Promise<DomainEngine> {
     modules ??= await prismModules();
+    // Read before Prism sees the document (it may change it).
+    const declared = declaredProblems(document);
     let operations: Operation[];
     try {
       operations = await prepareOperations(document);
@@ -164,7 +178,7 @@ export class DomainEngine {
     const logger = modules.createLogger(`apis-mock-${domain}`, { level: 'silent' });
     const components = mode.kind === 'proxy' ? { logger, forward: forwarder(mode.limits) } : { logger };
     const prism = modules.http.createInstance(config, components as never) as unknown as DomainEngine['prism'];
-    return new DomainEngine(domain, operations, prism, config);
+    return new DomainEngine(domain, operations, prism, config, declared);
   }
 
   async respond(request: MockRequest, fate: FaultDecision): Promise<MockResponse> {
@@ -219,22 +233,42 @@ export class DomainEngine {
       mock: { ...(this.config as { mock: object }).mock, ...dropUndefined(preferred.right!), ...(code ? { code } : {}) },
     } as IHttpConfig;
     const result = await this.prism.request(input, this.operations as never[], config)();
+    const declared = (status: number) =>
+      this.declared.get(`${input.method.toUpperCase()} ${this.operationOf(input)?.path}`)?.get(status) ?? defaultProblem(status);
     if (result._tag === 'Left') {
       const error = result.left!;
       const violations = (error.additional?.validation ?? []) as Diagnostic[];
-      if (violations.length > 0) return { response: invalidRequest(undefined, violations), processed: false };
-      // Prism's own problems (no such path, method not allowed, upstream failures) keep its type URI.
+      if (violations.length > 0) return { response: this.refusal(violations, declared), processed: false };
+      // The same answers as a generated server's for a path or method the spec does not have.
+      if (error.name?.endsWith('#NO_PATH_MATCHED_ERROR'))
+        return { response: problemResponse({ ...defaultProblem(404), status: 404, detail: DETAILS.noRoute }), processed: false };
+      if (error.name?.endsWith('#NO_METHOD_MATCHED_ERROR'))
+        return { response: problemResponse({ ...defaultProblem(405), status: 405, detail: DETAILS.noMethod }), processed: false };
+      // Prism's other problems (upstream failures) keep its type URI.
       const type = error.name && error.name !== 'Error' ? error.name : 'about:blank';
       const response = problem(error.status ?? 500, error.message, error.detail, error.additional?.headers, type);
       return { response, processed: false };
     }
     const { output, validations } = result.right!;
     const errors = validations.input.filter((v) => isError(v));
-    if (errors.some((v) => String(v.code) === '401'))
-      return { response: toResponse(output, ['unauthorised: the request does not meet the security requirements']), processed: false };
-    if (errors.length > 0) return { response: invalidRequest(output, errors), processed: false };
+    if (errors.length > 0) return { response: this.refusal(errors, declared), processed: false };
     const notes = validations.output.filter(isError).map((v) => `response violates the spec: ${locationOf(v)} ${v.message}`);
     return { response: toResponse(output, notes), processed: true };
+  }
+
+  /** 401, 415 or 400, in that order, as a generated server answers them (scripts/runtime/problems.ts). */
+  private refusal(violations: Diagnostic[], declared: (status: number) => { type: string; title: string }): MockResponse {
+    if (violations.some((v) => String(v.code) === '401')) {
+      const response = problemResponse({ ...declared(401), status: 401, detail: DETAILS.unauthorized });
+      return { ...response, notes: ['unauthorised: the request does not meet the security requirements'] };
+    }
+    if (violations.some((v) => String(v.code) === '415')) {
+      const response = problemResponse({ ...declared(415), status: 415, detail: DETAILS.unsupportedMediaType });
+      return { ...response, notes: [`request violates the spec: ${violations.find((v) => String(v.code) === '415')!.message}`] };
+    }
+    const errors = violations.map(problemErrorOf);
+    const response = problemResponse(invalidRequestProblem(declared(400), errors));
+    return { ...response, notes: errors.map((e) => `request violates the spec: ${e.pointer} ${e.detail}`) };
   }
 
   /** The spec's own example for the status when the operation declares it, else a plain problem. */
@@ -255,7 +289,7 @@ export class DomainEngine {
   }
 }
 
-interface ProblemError extends Error {
+interface PrismError extends Error {
   status?: number;
   detail?: string;
   additional?: { headers?: Record<string, string>; validation?: unknown[] };
@@ -298,16 +332,45 @@ function lowerCase(headers: Record<string, string> | undefined): Record<string, 
   return Object.fromEntries(Object.entries(headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
 }
 
+/** A problem body sent as application/problem+json. */
+function problemResponse(body: Problem): MockResponse {
+  return { status: body.status, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify(body), notes: [] };
+}
+
+const PARTS: Record<string, RequestPart> = { body: 'body', header: 'header', query: 'query', path: 'path', cookie: 'cookie' };
+
 /**
- * 400 with every violation in the body (`errors: [{pointer, detail}]`, pointers into
- * `{path, query, header, body}`), keeping the type and title of the spec's own 400 example if any.
+ * A Prism diagnostic as the generated server reports the same violation: Prism names the part in
+ * its message ("Request body property amount.value must be string") and points at the object that
+ * lacks or has too much of a property; the pointer names the property itself, the detail is Ajv's.
  */
-function invalidRequest(specAnswer: IHttpResponse | undefined, violations: Diagnostic[]): MockResponse {
-  const example = specAnswer && typeof specAnswer.body === 'object' && specAnswer.body !== null ? (specAnswer.body as Record<string, unknown>) : {};
-  const errors = violations.map((v) => ({ pointer: locationOf(v), detail: v.message }));
-  const type = typeof example.type === 'string' ? example.type : 'about:blank';
-  const title = typeof example.title === 'string' ? example.title : 'The request does not match the contract';
-  const detail = `${errors.length} violation${errors.length === 1 ? '' : 's'} of the contract: ${errors[0]?.detail ?? ''}`;
-  const response = problem(400, title, detail, undefined, type, { errors });
-  return { ...response, notes: errors.map((e) => `request violates the spec: ${e.pointer} ${e.detail}`) };
+function problemErrorOf(v: Diagnostic): ProblemError {
+  const [part, ...rest] = (v.path ?? v.location ?? []).map(String);
+  let detail = v.message.replace(/^Request (?:body|header|query|path|cookie)(?: parameter)?(?: property)?(?: \S+)? (?=must )/, '');
+  const segments = [...rest];
+  const missing = /^must have required property '(.+)'$/.exec(detail);
+  const extra = /^(must NOT have additional properties); found '(.+)'$/.exec(detail);
+  if (missing) segments.push(missing[1]);
+  if (extra) {
+    segments.push(extra[2]);
+    detail = extra[1];
+  }
+  const known = part === undefined ? undefined : PARTS[part];
+  return { pointer: known ? requestPointer(known, segments) : pointerOf(v.path ?? v.location ?? []), detail };
+}
+
+/** Every operation's declared 400, 401 and 415 problems, by "METHOD /path". */
+function declaredProblems(document: Record<string, unknown>): Map<string, Map<number, { type: string; title: string }>> {
+  const table = new Map<string, Map<number, { type: string; title: string }>>();
+  const paths = document.paths;
+  if (typeof paths !== 'object' || paths === null) return table;
+  for (const [path, item] of Object.entries(paths)) {
+    if (typeof item !== 'object' || item === null) continue;
+    for (const [method, operation] of Object.entries(item)) {
+      if (typeof operation !== 'object' || operation === null || !('responses' in operation)) continue;
+      const statuses = new Map([400, 401, 415].map((status) => [status, declaredProblem(document, operation as Record<string, unknown>, status)]));
+      table.set(`${method.toUpperCase()} ${path}`, statuses);
+    }
+  }
+  return table;
 }

@@ -20,7 +20,7 @@ export interface ExampleRequest {
   statuses: string[];
 }
 
-function deref(doc: Json, node: Json): Json {
+export function deref(doc: Json, node: Json): Json {
   let current = node;
   for (let i = 0; current?.$ref && i < 20; i++) current = pointerToPath(current.$ref).reduce((n: Json, k: string) => n[k], doc);
   return current;

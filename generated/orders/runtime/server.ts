@@ -13,6 +13,16 @@ import { MemoryIdempotencyStore, type IdempotencyStore, type StoredResponse } fr
 import type { HandlerContext } from './types.js';
 import { canonicalJson } from './canonical.js';
 import { useLinearPatterns } from './linear-patterns.js';
+import {
+  DETAILS,
+  declaredProblem,
+  defaultProblem,
+  invalidRequestProblem,
+  requestPointer,
+  type Problem,
+  type ProblemError,
+  type RequestPart,
+} from './problems.js';
 
 export interface OperationInfo {
   method: 'get' | 'put' | 'post' | 'delete' | 'patch' | 'head' | 'options';
@@ -62,30 +72,28 @@ function sendResult(res: Response, result: Result, extraHeaders: Record<string, 
   else res.json(result.body);
 }
 
-interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  instance?: string;
-  errors?: Array<{ pointer: string; detail: string }>;
-}
-
 function sendProblem(res: Response, problem: Problem): void {
-  res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+  // A Buffer, so express adds no charset parameter: the same Content-Type as `apis mock` sends.
+  res
+    .status(problem.status)
+    .set('Content-Type', 'application/problem+json')
+    .send(Buffer.from(JSON.stringify(problem)));
 }
 
-const TITLES: Record<number, string> = {
-  400: 'The request is not valid',
-  401: 'Authentication required',
-  403: 'Not allowed',
-  404: 'Not found',
-  405: 'Method not allowed',
-  409: 'Conflict',
-  412: 'The resource was changed meanwhile',
-  413: 'Request too large',
-  415: 'Unsupported media type',
-};
+const PARTS: Record<string, RequestPart> = { body: 'body', query: 'query', headers: 'header', params: 'path', cookies: 'cookie' };
+
+/** express-openapi-validator's `/headers/idempotency-key` (or older `.body.a`) as the shared pointer `/header/idempotency-key`. */
+function problemErrorOf(error: { path?: string; message?: string }): ProblemError {
+  const path = error.path ?? '';
+  const segments = path.startsWith('.')
+    ? path.slice(1).split('.')
+    : path
+        .split('/')
+        .slice(1)
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const part = PARTS[segments[0] ?? ''];
+  return { pointer: part ? requestPointer(part, segments.slice(1)) : path, detail: error.message ?? 'invalid' };
+}
 
 export function etagOf(body: unknown): string {
   return `"${createHash('sha256').update(canonicalJson(body)).digest('base64url').slice(0, 27)}"`;
@@ -127,6 +135,15 @@ function toExpressPath(path: string): string {
   return path.replace(/\{([^}]+)\}/g, ':$1');
 }
 
+/** The operation express-openapi-validator matched the request to, as the spec has it; none for an unknown path or method. */
+function operationOfIn(spec: Record<string, unknown>, req: Request): Record<string, unknown> | undefined {
+  const route = (req as Request & { openapi?: { openApiRoute?: string } }).openapi?.openApiRoute;
+  const paths = spec.paths as Record<string, Record<string, unknown>> | undefined;
+  const item = route !== undefined && paths && Object.hasOwn(paths, route) ? paths[route] : undefined;
+  const operation = item && Object.hasOwn(item, req.method.toLowerCase()) ? item[req.method.toLowerCase()] : undefined;
+  return typeof operation === 'object' && operation !== null ? (operation as Record<string, unknown>) : undefined;
+}
+
 export function createApiServer(
   spec: Record<string, unknown>,
   operations: Record<string, OperationInfo>,
@@ -134,6 +151,7 @@ export function createApiServer(
   options: ServerOptions = {},
 ): Express {
   const store = options.idempotencyStore ?? new MemoryIdempotencyStore();
+  const operationOf = (req: Request) => operationOfIn(spec, req);
   // The spec's patterns run on RE2 in the copy of Ajv the validator uses (an application may have several).
   const fromValidator = createRequire(createRequire(import.meta.url).resolve('express-openapi-validator'));
   useLinearPatterns(fromValidator('ajv/dist/vocabularies/code'));
@@ -164,12 +182,7 @@ export function createApiServer(
     app[op.method](toExpressPath(op.path), async (req: Request, res: Response, next: NextFunction) => {
       try {
         if (op.featureFlag && !(await (options.flags?.isEnabled(op.featureFlag) ?? true))) {
-          sendProblem(res, {
-            type: 'https://api.acme-platform.com/problems/not-found',
-            title: 'Not found',
-            status: 404,
-            detail: 'This operation is switched off.',
-          });
+          sendProblem(res, { ...declaredProblem(spec, operationOf(req), 404), status: 404, detail: 'This operation is switched off.' });
           return;
         }
         let scopeKey: string | undefined;
@@ -236,16 +249,13 @@ export function createApiServer(
     // Only the validator and the body parser speak to the client; a handler's own errors never do.
     const status = !(error instanceof HandlerFailure) && typeof e.status === 'number' ? e.status : 500;
     if (status >= 400 && status < 500) {
-      const errors = (e.errors ?? []).map((x) => ({
-        pointer: (x.path ?? '').replace(/^\.(body|query|params|headers)/, '/$1').replace(/\./g, '/'),
-        detail: x.message ?? 'invalid',
-      }));
-      sendProblem(res, {
-        type: `https://api.acme-platform.com/problems/${status === 400 ? 'validation' : String(status)}`,
-        title: TITLES[status] ?? 'Bad request',
-        status,
-        ...(errors.length ? { errors } : { detail: e.message }),
-      });
+      // The shapes `apis mock` answers with too (runtime/problems.ts): what the operation declares, fixed details.
+      const declared = declaredProblem(spec, operationOf(req), status);
+      const detail = ({ 401: DETAILS.unauthorized, 404: DETAILS.noRoute, 405: DETAILS.noMethod, 415: DETAILS.unsupportedMediaType } as Record<number, string>)[
+        status
+      ];
+      if (status === 400 && e.errors?.length) sendProblem(res, invalidRequestProblem(declared, e.errors.map(problemErrorOf)));
+      else sendProblem(res, { ...declared, status, detail: detail ?? e.message ?? declared.title });
       return;
     }
     // A handler that throws or breaks the contract, or any other surprise: log it, never leak it.
@@ -255,8 +265,7 @@ export function createApiServer(
     else console.error(`${instance} ${req.method} ${req.originalUrl}:`, original);
     const contract = !(error instanceof HandlerFailure) && e.errors !== undefined && /response/i.test(e.message ?? '');
     sendProblem(res, {
-      type: 'https://api.acme-platform.com/problems/internal',
-      title: 'Internal error',
+      ...defaultProblem(500),
       status: 500,
       detail: contract ? 'The response did not match the contract.' : 'The server failed to answer; quote the instance when reporting it.',
       instance,

@@ -12,6 +12,7 @@ import * as OpenApiValidator from 'express-openapi-validator';
 import { MemoryIdempotencyStore } from './idempotency.js';
 import { canonicalJson } from './canonical.js';
 import { useLinearPatterns } from './linear-patterns.js';
+import { DETAILS, declaredProblem, defaultProblem, invalidRequestProblem, requestPointer, } from './problems.js';
 /** An error thrown by a handler: whatever it says (a database host, a query) stays in the log. */
 class HandlerFailure extends Error {
     original;
@@ -34,19 +35,25 @@ function sendResult(res, result, extraHeaders = {}) {
         res.json(result.body);
 }
 function sendProblem(res, problem) {
-    res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+    // A Buffer, so express adds no charset parameter: the same Content-Type as `apis mock` sends.
+    res
+        .status(problem.status)
+        .set('Content-Type', 'application/problem+json')
+        .send(Buffer.from(JSON.stringify(problem)));
 }
-const TITLES = {
-    400: 'The request is not valid',
-    401: 'Authentication required',
-    403: 'Not allowed',
-    404: 'Not found',
-    405: 'Method not allowed',
-    409: 'Conflict',
-    412: 'The resource was changed meanwhile',
-    413: 'Request too large',
-    415: 'Unsupported media type',
-};
+const PARTS = { body: 'body', query: 'query', headers: 'header', params: 'path', cookies: 'cookie' };
+/** express-openapi-validator's `/headers/idempotency-key` (or older `.body.a`) as the shared pointer `/header/idempotency-key`. */
+function problemErrorOf(error) {
+    const path = error.path ?? '';
+    const segments = path.startsWith('.')
+        ? path.slice(1).split('.')
+        : path
+            .split('/')
+            .slice(1)
+            .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const part = PARTS[segments[0] ?? ''];
+    return { pointer: part ? requestPointer(part, segments.slice(1)) : path, detail: error.message ?? 'invalid' };
+}
 export function etagOf(body) {
     return `"${createHash('sha256').update(canonicalJson(body)).digest('base64url').slice(0, 27)}"`;
 }
@@ -86,8 +93,17 @@ export function hasRefCycle(spec) {
 function toExpressPath(path) {
     return path.replace(/\{([^}]+)\}/g, ':$1');
 }
+/** The operation express-openapi-validator matched the request to, as the spec has it; none for an unknown path or method. */
+function operationOfIn(spec, req) {
+    const route = req.openapi?.openApiRoute;
+    const paths = spec.paths;
+    const item = route !== undefined && paths && Object.hasOwn(paths, route) ? paths[route] : undefined;
+    const operation = item && Object.hasOwn(item, req.method.toLowerCase()) ? item[req.method.toLowerCase()] : undefined;
+    return typeof operation === 'object' && operation !== null ? operation : undefined;
+}
 export function createApiServer(spec, operations, handlers, options = {}) {
     const store = options.idempotencyStore ?? new MemoryIdempotencyStore();
+    const operationOf = (req) => operationOfIn(spec, req);
     // The spec's patterns run on RE2 in the copy of Ajv the validator uses (an application may have several).
     const fromValidator = createRequire(createRequire(import.meta.url).resolve('express-openapi-validator'));
     useLinearPatterns(fromValidator('ajv/dist/vocabularies/code'));
@@ -116,12 +132,7 @@ export function createApiServer(spec, operations, handlers, options = {}) {
         app[op.method](toExpressPath(op.path), async (req, res, next) => {
             try {
                 if (op.featureFlag && !(await (options.flags?.isEnabled(op.featureFlag) ?? true))) {
-                    sendProblem(res, {
-                        type: 'https://api.acme-platform.com/problems/not-found',
-                        title: 'Not found',
-                        status: 404,
-                        detail: 'This operation is switched off.',
-                    });
+                    sendProblem(res, { ...declaredProblem(spec, operationOf(req), 404), status: 404, detail: 'This operation is switched off.' });
                     return;
                 }
                 let scopeKey;
@@ -187,16 +198,13 @@ export function createApiServer(spec, operations, handlers, options = {}) {
         // Only the validator and the body parser speak to the client; a handler's own errors never do.
         const status = !(error instanceof HandlerFailure) && typeof e.status === 'number' ? e.status : 500;
         if (status >= 400 && status < 500) {
-            const errors = (e.errors ?? []).map((x) => ({
-                pointer: (x.path ?? '').replace(/^\.(body|query|params|headers)/, '/$1').replace(/\./g, '/'),
-                detail: x.message ?? 'invalid',
-            }));
-            sendProblem(res, {
-                type: `https://api.acme-platform.com/problems/${status === 400 ? 'validation' : String(status)}`,
-                title: TITLES[status] ?? 'Bad request',
-                status,
-                ...(errors.length ? { errors } : { detail: e.message }),
-            });
+            // The shapes `apis mock` answers with too (runtime/problems.ts): what the operation declares, fixed details.
+            const declared = declaredProblem(spec, operationOf(req), status);
+            const detail = { 401: DETAILS.unauthorized, 404: DETAILS.noRoute, 405: DETAILS.noMethod, 415: DETAILS.unsupportedMediaType }[status];
+            if (status === 400 && e.errors?.length)
+                sendProblem(res, invalidRequestProblem(declared, e.errors.map(problemErrorOf)));
+            else
+                sendProblem(res, { ...declared, status, detail: detail ?? e.message ?? declared.title });
             return;
         }
         // A handler that throws or breaks the contract, or any other surprise: log it, never leak it.
@@ -208,8 +216,7 @@ export function createApiServer(spec, operations, handlers, options = {}) {
             console.error(`${instance} ${req.method} ${req.originalUrl}:`, original);
         const contract = !(error instanceof HandlerFailure) && e.errors !== undefined && /response/i.test(e.message ?? '');
         sendProblem(res, {
-            type: 'https://api.acme-platform.com/problems/internal',
-            title: 'Internal error',
+            ...defaultProblem(500),
             status: 500,
             detail: contract ? 'The response did not match the contract.' : 'The server failed to answer; quote the instance when reporting it.',
             instance,
