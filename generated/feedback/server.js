@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createApiServer } from './runtime/server.js';
 export { etagOf } from './runtime/server.js';
 export { MemoryIdempotencyStore } from './runtime/idempotency.js';
+export { PostgresIdempotencyStore, idempotencyMigration } from './runtime/idempotency-postgres.js';
 export const operationInfo = {
     'getFeedbackScreen': { method: 'get', path: '/v1/feedback-screen', idempotencyKey: false },
     'saveFeedback': { method: 'post', path: '/v1/save-feedback', idempotencyKey: false },

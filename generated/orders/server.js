@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createApiServer } from './runtime/server.js';
 export { etagOf } from './runtime/server.js';
 export { MemoryIdempotencyStore } from './runtime/idempotency.js';
+export { PostgresIdempotencyStore, idempotencyMigration } from './runtime/idempotency-postgres.js';
 export const operationInfo = {
     'cancelOrder': { method: 'delete', path: '/v1/orders/{order_id}', idempotencyKey: false },
     'changeOrderDestination': { method: 'patch', path: '/v1/orders/{order_id}', idempotencyKey: false },

@@ -4,6 +4,7 @@ import type { HandlersFor } from './runtime/types.js';
 import type { operations } from './schema.js';
 export { etagOf, type FlagProvider, type ServerOptions } from './runtime/server.js';
 export { MemoryIdempotencyStore, type IdempotencyStore } from './runtime/idempotency.js';
+export { PostgresIdempotencyStore, idempotencyMigration, type PostgresStoreOptions, type Queryable } from './runtime/idempotency-postgres.js';
 export type { HandlerContext, RequestOf, ResponseOf } from './runtime/types.js';
 export type OperationId = 'cancelPayment' | 'capturePayment' | 'createPayment' | 'createRefund' | 'getPayment' | 'getRefund' | 'listPaymentEvents' | 'listPayments' | 'listRefunds';
 /** One handler per operationId, typed by the spec: requests in, declared responses out. */

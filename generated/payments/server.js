@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createApiServer } from './runtime/server.js';
 export { etagOf } from './runtime/server.js';
 export { MemoryIdempotencyStore } from './runtime/idempotency.js';
+export { PostgresIdempotencyStore, idempotencyMigration } from './runtime/idempotency-postgres.js';
 export const operationInfo = {
     'cancelPayment': { method: 'post', path: '/v1/payments/{payment_id}/cancel', idempotencyKey: true },
     'capturePayment': { method: 'post', path: '/v1/payments/{payment_id}/capture', idempotencyKey: true },

@@ -1,4 +1,4 @@
-// The few parts of autocannon's API the server benchmark uses (the package ships no types).
+// The few parts of autocannon's API the server benchmarks use (the package ships no types).
 declare module 'autocannon' {
   interface Histogram {
     average: number;
@@ -11,5 +11,17 @@ declare module 'autocannon' {
     non2xx: number;
     errors: number;
   }
-  export default function autocannon(options: { url: string; connections?: number; duration?: number; headers?: Record<string, string> }): Promise<Result>;
+  interface RequestStep {
+    method?: string;
+    body?: string;
+    /** Called before each request: what it returns is sent. */
+    setupRequest?: (request: Record<string, unknown>) => Record<string, unknown>;
+  }
+  export default function autocannon(options: {
+    url: string;
+    connections?: number;
+    duration?: number;
+    headers?: Record<string, string>;
+    requests?: RequestStep[];
+  }): Promise<Result>;
 }

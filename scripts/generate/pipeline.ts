@@ -42,9 +42,12 @@ export async function generateDomain(domain: string, model: SpecModel, scope: st
   ]);
   // The hand-written runtime, the same bytes in every package.
   const runtimeDir = join(toolchainRoot(), 'scripts', 'runtime');
-  for (const name of (await readdir(runtimeDir)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort()) {
+  const runtimeFiles = (await readdir(runtimeDir)).sort();
+  for (const name of runtimeFiles.filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
     sources.set(`runtime/${name}`, await readFile(join(runtimeDir, name), 'utf8'));
   }
+  // Migrations ship as plain SQL beside the module that applies them.
+  for (const name of runtimeFiles.filter((f) => f.endsWith('.sql'))) files.set(`runtime/${name}`, await readFile(join(runtimeDir, name), 'utf8'));
   const precompiled = await precompiledRuntime(runtimeDir);
   for (const [path, source] of sources) {
     const { js, dts } = precompiled.get(path) ?? compileModule(source, path);

@@ -70,6 +70,7 @@ import type { operations } from './schema.js';
 
 export { etagOf, type FlagProvider, type ServerOptions } from './runtime/server.js';
 export { MemoryIdempotencyStore, type IdempotencyStore } from './runtime/idempotency.js';
+export { PostgresIdempotencyStore, idempotencyMigration, type PostgresStoreOptions, type Queryable } from './runtime/idempotency-postgres.js';
 export type { HandlerContext, RequestOf, ResponseOf } from './runtime/types.js';
 
 export type OperationId = ${ids};
@@ -98,7 +99,7 @@ export function create${identifier(pascalCase(domain))}Server(handlers: Handlers
 `;
 }
 
-export const PACKAGE_VERSIONS = { 'openapi-fetch': '0.17.0', re2js: '2.10.0', express: '5.1.0', 'express-openapi-validator': '5.6.2' };
+export const PACKAGE_VERSIONS = { 'openapi-fetch': '0.17.0', re2js: '2.10.0', express: '5.1.0', 'express-openapi-validator': '5.6.2', pg: '8.23.1' };
 
 export function packageJson(domain: string, scope: string, title: string, version: string): string {
   const pkg = {
@@ -115,13 +116,18 @@ export function packageJson(domain: string, scope: string, title: string, versio
       './openapi.json': './openapi.json',
     },
     types: './client.d.ts',
-    files: ['*.js', '*.d.ts', 'runtime/*.js', 'runtime/*.d.ts', 'openapi.json', 'README.md'],
+    files: ['*.js', '*.d.ts', 'runtime/*.js', 'runtime/*.d.ts', 'runtime/*.sql', 'openapi.json', 'README.md'],
     engines: { node: '>=20.19' },
     // re2js: the server's linear-time pattern engine (pure JavaScript; the client never imports it).
     dependencies: { 'openapi-fetch': `^${PACKAGE_VERSIONS['openapi-fetch']}`, re2js: `^${PACKAGE_VERSIONS.re2js}` },
     // Ranges, so an application on a newer express 5 installs without ERESOLVE.
-    peerDependencies: { express: `^${PACKAGE_VERSIONS.express}`, 'express-openapi-validator': `^${PACKAGE_VERSIONS['express-openapi-validator']}` },
-    peerDependenciesMeta: { express: { optional: true }, 'express-openapi-validator': { optional: true } },
+    // pg only for PostgresIdempotencyStore with a connection string.
+    peerDependencies: {
+      express: `^${PACKAGE_VERSIONS.express}`,
+      'express-openapi-validator': `^${PACKAGE_VERSIONS['express-openapi-validator']}`,
+      pg: `^${PACKAGE_VERSIONS.pg}`,
+    },
+    peerDependenciesMeta: { express: { optional: true }, 'express-openapi-validator': { optional: true }, pg: { optional: true } },
   };
   return JSON.stringify(pkg, null, 2) + '\n';
 }
@@ -141,6 +147,15 @@ const api = create${name}Client({ baseUrl: 'https://api.acme-platform.com/${doma
 \`\`\`ts
 import { create${name}Server, type Handlers } from '${scope}/${domain}-api/server';
 create${name}Server(handlers).listen(8080); // needs express and express-openapi-validator
+\`\`\`
+
+With more than one instance, keep Idempotency-Keys in PostgreSQL (needs \`pg\`):
+
+\`\`\`ts
+import { PostgresIdempotencyStore } from '${scope}/${domain}-api/server';
+const idempotencyStore = new PostgresIdempotencyStore({ connection: process.env.DATABASE_URL });
+await idempotencyStore.migrate(); // or apply runtime/idempotency-postgres.sql yourself
+create${name}Server(handlers, { idempotencyStore }).listen(8080);
 \`\`\`
 `;
 }

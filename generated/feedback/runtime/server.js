@@ -104,6 +104,12 @@ function operationOfIn(spec, req) {
 export function createApiServer(spec, operations, handlers, options = {}) {
     const store = options.idempotencyStore ?? new MemoryIdempotencyStore();
     const operationOf = (req) => operationOfIn(spec, req);
+    const report = (error, req, instance) => {
+        if (options.onError)
+            options.onError(error, req, instance);
+        else
+            console.error(`${instance} ${req.method} ${req.originalUrl}:`, error);
+    };
     // The spec's patterns run on RE2 in the copy of Ajv the validator uses (an application may have several).
     const fromValidator = createRequire(createRequire(import.meta.url).resolve('express-openapi-validator'));
     useLinearPatterns(fromValidator('ajv/dist/vocabularies/code'));
@@ -147,7 +153,18 @@ export function createApiServer(spec, operations, handlers, options = {}) {
                     const fingerprint = createHash('sha256')
                         .update(`${req.method} ${req.path} ${canonicalJson(req.body ?? null)}`)
                         .digest('hex');
-                    const begun = await store.begin(scopeKey, fingerprint);
+                    let begun;
+                    try {
+                        begun = await store.begin(scopeKey, fingerprint);
+                    }
+                    catch (error) {
+                        // The store decides whether the handler may run: without it, nothing runs, and the
+                        // client is told to come back (the error itself goes to the log, never to the client).
+                        report(error, req, `urn:uuid:${randomUUID()}`);
+                        res.set('Retry-After', String(options.storeRetryAfterSeconds ?? 1));
+                        sendProblem(res, { ...defaultProblem(503), status: 503, detail: 'The idempotency store cannot be reached; retry with the same key.' });
+                        return;
+                    }
                     if (begun.state === 'replay') {
                         sendResult(res, begun.response, { 'Idempotent-Replayed': 'true' });
                         return;
@@ -179,12 +196,14 @@ export function createApiServer(spec, operations, handlers, options = {}) {
                 }
                 catch (error) {
                     if (scopeKey)
-                        await store.abort(scopeKey);
+                        await store.abort(scopeKey).catch((e) => report(e, req, `urn:uuid:${randomUUID()}`));
                     throw new HandlerFailure(error);
                 }
                 if (scopeKey) {
                     const stored = { status: result.status, headers: result.headers ?? {}, body: result.body };
-                    await store.complete(scopeKey, stored);
+                    // The handler has run: its answer goes out even if it cannot be stored (a retry then
+                    // waits for the claim to time out). The failure is logged, not hidden.
+                    await store.complete(scopeKey, stored).catch((e) => report(e, req, `urn:uuid:${randomUUID()}`));
                 }
                 sendResult(res, result);
             }
@@ -209,11 +228,7 @@ export function createApiServer(spec, operations, handlers, options = {}) {
         }
         // A handler that throws or breaks the contract, or any other surprise: log it, never leak it.
         const instance = `urn:uuid:${randomUUID()}`;
-        const original = error instanceof HandlerFailure ? error.original : error;
-        if (options.onError)
-            options.onError(original, req, instance);
-        else
-            console.error(`${instance} ${req.method} ${req.originalUrl}:`, original);
+        report(error instanceof HandlerFailure ? error.original : error, req, instance);
         const contract = !(error instanceof HandlerFailure) && e.errors !== undefined && /response/i.test(e.message ?? '');
         sendProblem(res, {
             ...defaultProblem(500),

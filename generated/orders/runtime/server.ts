@@ -9,7 +9,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
-import { MemoryIdempotencyStore, type IdempotencyStore, type StoredResponse } from './idempotency.js';
+import { MemoryIdempotencyStore, type Begin, type IdempotencyStore, type StoredResponse } from './idempotency.js';
 import type { HandlerContext } from './types.js';
 import { canonicalJson } from './canonical.js';
 import { useLinearPatterns } from './linear-patterns.js';
@@ -46,6 +46,8 @@ export interface ServerOptions {
    * 500 problem whose `instance` (`urn:uuid:…`) is the id passed here, to find the full error in the log.
    */
   onError?: (error: unknown, request: Request, instance: string) => void;
+  /** Retry-After of the 503 answered while the idempotency store cannot be reached. Default 1. */
+  storeRetryAfterSeconds?: number;
 }
 
 /** An error thrown by a handler: whatever it says (a database host, a query) stays in the log. */
@@ -152,6 +154,10 @@ export function createApiServer(
 ): Express {
   const store = options.idempotencyStore ?? new MemoryIdempotencyStore();
   const operationOf = (req: Request) => operationOfIn(spec, req);
+  const report = (error: unknown, req: Request, instance: string) => {
+    if (options.onError) options.onError(error, req, instance);
+    else console.error(`${instance} ${req.method} ${req.originalUrl}:`, error);
+  };
   // The spec's patterns run on RE2 in the copy of Ajv the validator uses (an application may have several).
   const fromValidator = createRequire(createRequire(import.meta.url).resolve('express-openapi-validator'));
   useLinearPatterns(fromValidator('ajv/dist/vocabularies/code'));
@@ -197,7 +203,17 @@ export function createApiServer(
           const fingerprint = createHash('sha256')
             .update(`${req.method} ${req.path} ${canonicalJson(req.body ?? null)}`)
             .digest('hex');
-          const begun = await store.begin(scopeKey, fingerprint);
+          let begun: Begin;
+          try {
+            begun = await store.begin(scopeKey, fingerprint);
+          } catch (error) {
+            // The store decides whether the handler may run: without it, nothing runs, and the
+            // client is told to come back (the error itself goes to the log, never to the client).
+            report(error, req, `urn:uuid:${randomUUID()}`);
+            res.set('Retry-After', String(options.storeRetryAfterSeconds ?? 1));
+            sendProblem(res, { ...defaultProblem(503), status: 503, detail: 'The idempotency store cannot be reached; retry with the same key.' });
+            return;
+          }
           if (begun.state === 'replay') {
             sendResult(res, begun.response, { 'Idempotent-Replayed': 'true' });
             return;
@@ -230,12 +246,14 @@ export function createApiServer(
         try {
           result = (await handler({ params: req.params, query: req.query, headers: req.headers, body: req.body } as never, context)) as Result;
         } catch (error) {
-          if (scopeKey) await store.abort(scopeKey);
+          if (scopeKey) await store.abort(scopeKey).catch((e: unknown) => report(e, req, `urn:uuid:${randomUUID()}`));
           throw new HandlerFailure(error);
         }
         if (scopeKey) {
           const stored: StoredResponse = { status: result.status, headers: result.headers ?? {}, body: result.body };
-          await store.complete(scopeKey, stored);
+          // The handler has run: its answer goes out even if it cannot be stored (a retry then
+          // waits for the claim to time out). The failure is logged, not hidden.
+          await store.complete(scopeKey, stored).catch((e: unknown) => report(e, req, `urn:uuid:${randomUUID()}`));
         }
         sendResult(res, result);
       } catch (error) {
@@ -260,9 +278,7 @@ export function createApiServer(
     }
     // A handler that throws or breaks the contract, or any other surprise: log it, never leak it.
     const instance = `urn:uuid:${randomUUID()}`;
-    const original = error instanceof HandlerFailure ? error.original : error;
-    if (options.onError) options.onError(original, req, instance);
-    else console.error(`${instance} ${req.method} ${req.originalUrl}:`, original);
+    report(error instanceof HandlerFailure ? error.original : error, req, instance);
     const contract = !(error instanceof HandlerFailure) && e.errors !== undefined && /response/i.test(e.message ?? '');
     sendProblem(res, {
       ...defaultProblem(500),

@@ -21,6 +21,8 @@ export interface ServerOptions {
      * 500 problem whose `instance` (`urn:uuid:…`) is the id passed here, to find the full error in the log.
      */
     onError?: (error: unknown, request: Request, instance: string) => void;
+    /** Retry-After of the 503 answered while the idempotency store cannot be reached. Default 1. */
+    storeRetryAfterSeconds?: number;
 }
 export declare function etagOf(body: unknown): string;
 /** Whether following internal $refs from some node can lead back to it. */
