@@ -101,7 +101,7 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
     const owner = this.owners.get(key);
     this.owners.delete(key);
     if (!owner) return;
-    await (await this.db()).query('UPDATE apis_idempotency_keys SET response = $3::jsonb, owner = NULL, locked_until = NULL WHERE scope = $1 AND owner = $2', [
+    await (await this.db()).query('UPDATE apis_idempotency_keys SET response = $3::json, owner = NULL, locked_until = NULL WHERE scope = $1 AND owner = $2', [
       key,
       owner,
       JSON.stringify(response),

@@ -5,7 +5,7 @@ CREATE TABLE IF NOT EXISTS apis_idempotency_keys (
   fingerprint  text        NOT NULL,              -- method, path and canonical body of the first request
   owner        uuid,                              -- the claim in flight; NULL once the response is stored
   locked_until timestamptz,                       -- after this a crashed claim may be taken over
-  response     jsonb,                             -- {status, headers, body} once the handler answered
+  response     json,                              -- {status, headers, body} as sent (json keeps the bytes; jsonb would reorder keys)
   created_at   timestamptz NOT NULL DEFAULT now(),
   expires_at   timestamptz NOT NULL
 );
