@@ -12,6 +12,7 @@ import * as OpenApiValidator from 'express-openapi-validator';
 import { MemoryIdempotencyStore } from './idempotency.js';
 import { canonicalJson } from './canonical.js';
 import { useLinearPatterns } from './linear-patterns.js';
+import { declaredResponse, followRef, isObject } from './local-ref.js';
 import { DETAILS, declaredProblem, defaultProblem, invalidRequestProblem, requestPointer, } from './problems.js';
 /** An error thrown by a handler: whatever it says (a database host, a query) stays in the log. */
 class HandlerFailure extends Error {
@@ -21,18 +22,47 @@ class HandlerFailure extends Error {
         this.original = original;
     }
 }
-/** One way to answer, for the first response and its idempotent replay alike: same headers, same Content-Type. */
-function sendResult(res, result, extraHeaders = {}) {
+/**
+ * One way to answer, for the first response and its idempotent replay alike: the status the handler
+ * chose (any declared one: an error body need not carry a `status` field), the media type the spec
+ * declares for it, the handler's headers. JSON goes through res.json, which the validator checks.
+ */
+function sendResult(res, result, mediaType, extraHeaders = {}) {
     res
         .status(result.status)
         .set(result.headers ?? {})
         .set(extraHeaders);
-    if (result.body === undefined)
+    if (result.body === undefined) {
         res.end();
-    else if (result.status >= 400)
-        sendProblem(res, result.body);
-    else
+        return;
+    }
+    const type = res.get('Content-Type') ?? mediaType ?? (result.status >= 400 ? 'application/problem+json' : 'application/json');
+    res.type(type);
+    if (/[/+]json$/i.test(type.split(';')[0].trim()))
         res.json(result.body);
+    else
+        res.send(typeof result.body === 'string' || Buffer.isBuffer(result.body) ? result.body : String(result.body));
+}
+/** The first media type the operation declares for `status` (its exact code, class or default response). */
+function declaredMediaType(spec, operation, status) {
+    const content = declaredResponse(spec, operation, status)?.content;
+    return isObject(content) ? Object.keys(content)[0] : undefined;
+}
+/**
+ * The request headers as the handler's types name them: node lower-cases every header name, the
+ * spec (and so the types) say `Idempotency-Key`; each declared header parameter is also given
+ * under its declared name.
+ */
+function declaredHeaderNames(spec, path, method) {
+    const item = followRef(spec, spec.paths?.[path]);
+    if (!isObject(item))
+        return [];
+    const operation = followRef(spec, item[method]);
+    const parameters = [item.parameters, isObject(operation) ? operation.parameters : undefined].flatMap((list) => (Array.isArray(list) ? list : []));
+    return parameters
+        .map((p) => followRef(spec, p))
+        .filter((p) => isObject(p) && p.in === 'header' && typeof p.name === 'string' && p.name !== p.name.toLowerCase())
+        .map((p) => p.name);
 }
 function sendProblem(res, problem) {
     // A Buffer, so express adds no charset parameter: the same Content-Type as `apis mock` sends.
@@ -135,6 +165,8 @@ export function createApiServer(spec, operations, handlers, options = {}) {
         const handler = handlers[operationId];
         if (typeof handler !== 'function')
             throw new Error(`no handler for operation ${operationId}`);
+        const operation = followRef(spec, spec.paths?.[op.path]?.[op.method]);
+        const headerNames = declaredHeaderNames(spec, op.path, op.method);
         app[op.method](toExpressPath(op.path), async (req, res, next) => {
             try {
                 if (op.featureFlag && !(await (options.flags?.isEnabled(op.featureFlag) ?? true))) {
@@ -166,7 +198,7 @@ export function createApiServer(spec, operations, handlers, options = {}) {
                         return;
                     }
                     if (begun.state === 'replay') {
-                        sendResult(res, begun.response, { 'Idempotent-Replayed': 'true' });
+                        sendResult(res, begun.response, declaredMediaType(spec, operation, begun.response.status), { 'Idempotent-Replayed': 'true' });
                         return;
                     }
                     if (begun.state !== 'new') {
@@ -192,7 +224,10 @@ export function createApiServer(spec, operations, handlers, options = {}) {
                 };
                 let result;
                 try {
-                    result = (await handler({ params: req.params, query: req.query, headers: req.headers, body: req.body }, context));
+                    const headers = { ...req.headers };
+                    for (const name of headerNames)
+                        headers[name] = req.headers[name.toLowerCase()];
+                    result = (await handler({ params: req.params, query: req.query, headers, body: req.body }, context));
                 }
                 catch (error) {
                     if (scopeKey)
@@ -205,7 +240,7 @@ export function createApiServer(spec, operations, handlers, options = {}) {
                     // waits for the claim to time out). The failure is logged, not hidden.
                     await store.complete(scopeKey, stored).catch((e) => report(e, req, `urn:uuid:${randomUUID()}`));
                 }
-                sendResult(res, result);
+                sendResult(res, result, declaredMediaType(spec, operation, result.status));
             }
             catch (error) {
                 next(error);

@@ -13,6 +13,7 @@ import { MemoryIdempotencyStore, type Begin, type IdempotencyStore, type StoredR
 import type { HandlerContext } from './types.js';
 import { canonicalJson } from './canonical.js';
 import { useLinearPatterns } from './linear-patterns.js';
+import { declaredResponse, followRef, isObject } from './local-ref.js';
 import {
   DETAILS,
   declaredProblem,
@@ -63,15 +64,46 @@ interface Result {
   headers?: Record<string, string>;
 }
 
-/** One way to answer, for the first response and its idempotent replay alike: same headers, same Content-Type. */
-function sendResult(res: Response, result: Result, extraHeaders: Record<string, string> = {}): void {
+/**
+ * One way to answer, for the first response and its idempotent replay alike: the status the handler
+ * chose (any declared one: an error body need not carry a `status` field), the media type the spec
+ * declares for it, the handler's headers. JSON goes through res.json, which the validator checks.
+ */
+function sendResult(res: Response, result: Result, mediaType: string | undefined, extraHeaders: Record<string, string> = {}): void {
   res
     .status(result.status)
     .set(result.headers ?? {})
     .set(extraHeaders);
-  if (result.body === undefined) res.end();
-  else if (result.status >= 400) sendProblem(res, result.body as Problem);
-  else res.json(result.body);
+  if (result.body === undefined) {
+    res.end();
+    return;
+  }
+  const type = res.get('Content-Type') ?? mediaType ?? (result.status >= 400 ? 'application/problem+json' : 'application/json');
+  res.type(type);
+  if (/[/+]json$/i.test(type.split(';')[0].trim())) res.json(result.body);
+  else res.send(typeof result.body === 'string' || Buffer.isBuffer(result.body) ? result.body : String(result.body));
+}
+
+/** The first media type the operation declares for `status` (its exact code, class or default response). */
+function declaredMediaType(spec: Record<string, unknown>, operation: Record<string, unknown> | undefined, status: number): string | undefined {
+  const content = declaredResponse(spec, operation, status)?.content;
+  return isObject(content) ? Object.keys(content)[0] : undefined;
+}
+
+/**
+ * The request headers as the handler's types name them: node lower-cases every header name, the
+ * spec (and so the types) say `Idempotency-Key`; each declared header parameter is also given
+ * under its declared name.
+ */
+function declaredHeaderNames(spec: Record<string, unknown>, path: string, method: string): string[] {
+  const item = followRef(spec, (spec.paths as Record<string, unknown> | undefined)?.[path]);
+  if (!isObject(item)) return [];
+  const operation = followRef(spec, item[method]);
+  const parameters = [item.parameters, isObject(operation) ? operation.parameters : undefined].flatMap((list) => (Array.isArray(list) ? list : []));
+  return parameters
+    .map((p) => followRef(spec, p))
+    .filter((p): p is Record<string, unknown> => isObject(p) && p.in === 'header' && typeof p.name === 'string' && p.name !== p.name.toLowerCase())
+    .map((p) => p.name as string);
 }
 
 function sendProblem(res: Response, problem: Problem): void {
@@ -185,6 +217,10 @@ export function createApiServer(
   for (const [operationId, op] of Object.entries(operations)) {
     const handler = handlers[operationId];
     if (typeof handler !== 'function') throw new Error(`no handler for operation ${operationId}`);
+    const operation = followRef(spec, (spec.paths as Record<string, Record<string, unknown>> | undefined)?.[op.path]?.[op.method]) as
+      | Record<string, unknown>
+      | undefined;
+    const headerNames = declaredHeaderNames(spec, op.path, op.method);
     app[op.method](toExpressPath(op.path), async (req: Request, res: Response, next: NextFunction) => {
       try {
         if (op.featureFlag && !(await (options.flags?.isEnabled(op.featureFlag) ?? true))) {
@@ -215,7 +251,7 @@ export function createApiServer(
             return;
           }
           if (begun.state === 'replay') {
-            sendResult(res, begun.response, { 'Idempotent-Replayed': 'true' });
+            sendResult(res, begun.response, declaredMediaType(spec, operation, begun.response.status), { 'Idempotent-Replayed': 'true' });
             return;
           }
           if (begun.state !== 'new') {
@@ -244,7 +280,9 @@ export function createApiServer(
         };
         let result: Result;
         try {
-          result = (await handler({ params: req.params, query: req.query, headers: req.headers, body: req.body } as never, context)) as Result;
+          const headers: Record<string, unknown> = { ...req.headers };
+          for (const name of headerNames) headers[name] = req.headers[name.toLowerCase()];
+          result = (await handler({ params: req.params, query: req.query, headers, body: req.body } as never, context)) as Result;
         } catch (error) {
           if (scopeKey) await store.abort(scopeKey).catch((e: unknown) => report(e, req, `urn:uuid:${randomUUID()}`));
           throw new HandlerFailure(error);
@@ -255,7 +293,7 @@ export function createApiServer(
           // waits for the claim to time out). The failure is logged, not hidden.
           await store.complete(scopeKey, stored).catch((e: unknown) => report(e, req, `urn:uuid:${randomUUID()}`));
         }
-        sendResult(res, result);
+        sendResult(res, result, declaredMediaType(spec, operation, result.status));
       } catch (error) {
         next(error);
       }

@@ -1,13 +1,3 @@
-/**
- * The one problem shape (RFC 9457) that `apis mock` and every generated server answer with, so a
- * client written against the mock meets the same bodies in production:
- *  - `type` and `title`: the operation's own declared problem for that status (its example), else
- *    the house default below;
- *  - invalid requests: 400 with `errors: [{pointer, detail}]`, pointers into the request as
- *    `/path/<name>`, `/query/<name>`, `/header/<lower-case name>`, `/cookie/<name>` and
- *    `/body/<json pointer>`, naming the missing or unexpected property itself.
- * Imports nothing: it is copied into generated packages with the rest of the runtime.
- */
 export interface Problem {
     type: string;
     title: string;
@@ -29,7 +19,7 @@ export declare function defaultProblem(status: number): {
 type Json = Record<string, unknown>;
 /**
  * The `type` and `title` an operation declares for `status` (from the example of its response,
- * or of the 4XX/5XX or default response), else the house default.
+ * or of its 4XX/5XX or default response), else the house default.
  */
 export declare function declaredProblem(spec: Json, operation: Json | undefined, status: number): {
     type: string;

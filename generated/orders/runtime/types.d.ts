@@ -9,12 +9,16 @@ type JsonOf<C> = C extends {
 type BodyOfResponse<R> = R extends {
     content: infer C;
 } ? JsonOf<C> : undefined;
-/** Every declared status with its body: a handler can answer nothing else. */
+type Digit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+/** `4XX` as the numbers 400 to 499. */
+type ClassStatus<D extends string> = `${D}${Digit}${Digit}` extends infer S ? (S extends `${infer N extends number}` ? N : never) : never;
+type StatusOf<S> = S extends 'default' ? number : S extends `${infer D}XX` | `${infer D}xx` ? ClassStatus<D> : S;
+/** Every declared status with its body (`4XX`, `5XX` and `default`: any status they cover): a handler can answer nothing else. */
 export type ResponseOf<Op> = Op extends {
     responses: infer R;
 } ? {
     [S in keyof R]: {
-        status: S extends 'default' ? number : S;
+        status: StatusOf<S>;
         body: BodyOfResponse<R[S]>;
         headers?: Record<string, string>;
     };

@@ -6,8 +6,9 @@
  *  - invalid requests: 400 with `errors: [{pointer, detail}]`, pointers into the request as
  *    `/path/<name>`, `/query/<name>`, `/header/<lower-case name>`, `/cookie/<name>` and
  *    `/body/<json pointer>`, naming the missing or unexpected property itself.
- * Imports nothing: it is copied into generated packages with the rest of the runtime.
+ * Copied into generated packages with the rest of the runtime.
  */
+import { declaredResponse, followRef, isObject } from './local-ref.js';
 export const PROBLEM_BASE = 'https://api.acme-platform.com/problems/';
 const DEFAULTS = {
     400: ['validation', 'The request is not valid'],
@@ -32,42 +33,21 @@ export function defaultProblem(status) {
     const [slug, title] = DEFAULTS[status] ?? [String(status), status >= 500 ? 'Server error' : 'Request refused'];
     return { type: `${PROBLEM_BASE}${slug}`, title };
 }
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-/** The node a local `#/…` $ref names (own properties only), or undefined. */
-function follow(spec, node) {
-    let current = node;
-    for (let hops = 0; isObject(current) && typeof current.$ref === 'string' && hops < 32; hops++) {
-        const ref = current.$ref;
-        if (!ref.startsWith('#/'))
-            return undefined;
-        current = ref
-            .slice(2)
-            .split('/')
-            .map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'))
-            .reduce((n, key) => (isObject(n) && Object.hasOwn(n, key) ? n[key] : undefined), spec);
-    }
-    return current;
-}
 /**
  * The `type` and `title` an operation declares for `status` (from the example of its response,
- * or of the 4XX/5XX or default response), else the house default.
+ * or of its 4XX/5XX or default response), else the house default.
  */
 export function declaredProblem(spec, operation, status) {
     const fallback = defaultProblem(status);
-    const responses = follow(spec, operation?.responses);
-    if (!isObject(responses))
-        return fallback;
-    const key = [String(status), `${String(status)[0]}XX`, `${String(status)[0]}xx`].find((k) => Object.hasOwn(responses, k));
-    const response = key === undefined ? undefined : follow(spec, responses[key]);
-    if (!isObject(response) || !isObject(response.content))
+    const response = declaredResponse(spec, operation, status);
+    if (!response || !isObject(response.content))
         return fallback;
     for (const media of Object.values(response.content)) {
         if (!isObject(media))
             continue;
-        const examples = isObject(media.examples) ? Object.values(media.examples).map((e) => follow(spec, e)) : [];
-        const example = media.example ??
-            (isObject(examples[0]) ? examples[0].value : undefined) ??
-            (isObject(follow(spec, media.schema)) ? follow(spec, media.schema).example : undefined);
+        const examples = isObject(media.examples) ? Object.values(media.examples).map((e) => followRef(spec, e)) : [];
+        const schema = followRef(spec, media.schema);
+        const example = media.example ?? (isObject(examples[0]) ? examples[0].value : undefined) ?? (isObject(schema) ? schema.example : undefined);
         if (isObject(example) && typeof example.type === 'string' && typeof example.title === 'string')
             return { type: example.type, title: example.title };
     }

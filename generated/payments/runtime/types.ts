@@ -12,9 +12,14 @@ type JsonOf<C> = C extends { 'application/json': infer B }
 
 type BodyOfResponse<R> = R extends { content: infer C } ? JsonOf<C> : undefined;
 
-/** Every declared status with its body: a handler can answer nothing else. */
+type Digit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+/** `4XX` as the numbers 400 to 499. */
+type ClassStatus<D extends string> = `${D}${Digit}${Digit}` extends infer S ? (S extends `${infer N extends number}` ? N : never) : never;
+type StatusOf<S> = S extends 'default' ? number : S extends `${infer D}XX` | `${infer D}xx` ? ClassStatus<D> : S;
+
+/** Every declared status with its body (`4XX`, `5XX` and `default`: any status they cover): a handler can answer nothing else. */
 export type ResponseOf<Op> = Op extends { responses: infer R }
-  ? { [S in keyof R]: { status: S extends 'default' ? number : S; body: BodyOfResponse<R[S]>; headers?: Record<string, string> } }[keyof R]
+  ? { [S in keyof R]: { status: StatusOf<S>; body: BodyOfResponse<R[S]>; headers?: Record<string, string> } }[keyof R]
   : never;
 
 type Part<P, K extends string> = P extends Record<K, infer V> ? (V extends undefined | never ? Record<string, never> : NonNullable<V>) : Record<string, never>;

@@ -1,0 +1,11 @@
+/**
+ * Reading the bundled spec at run time: the node a local `#/…` $ref names (own properties only,
+ * percent- and ~-decoding as RFC 6901 and 3986 say), following chains of $refs.
+ * Imports nothing: it is copied into generated packages with the rest of the runtime.
+ */
+type Json = Record<string, unknown>;
+export declare const isObject: (v: unknown) => v is Json;
+export declare function followRef(spec: Json, node: unknown): unknown;
+/** The response an operation declares for `status`: the exact code, else its class (`4XX`), else `default`. */
+export declare function declaredResponse(spec: Json, operation: Json | undefined, status: number): Json | undefined;
+export {};
