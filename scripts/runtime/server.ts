@@ -165,6 +165,17 @@ export function hasRefCycle(spec: Record<string, unknown>): boolean {
   return refsUnder(spec).some(visit);
 }
 
+/** Sorts routes so that, segment by segment, a literal comes before a template; otherwise the document's order. */
+export function routeOrder(a: string, b: string): number {
+  const left = a.split('/');
+  const right = b.split('/');
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const templated = [left[i].includes('{'), right[i].includes('{')];
+    if (templated[0] !== templated[1]) return templated[0] ? 1 : -1;
+  }
+  return 0;
+}
+
 function toExpressPath(path: string): string {
   return path.replace(/\{([^}]+)\}/g, ':$1');
 }
@@ -214,9 +225,21 @@ export function createApiServer(
     }),
   );
 
-  for (const [operationId, op] of Object.entries(operations)) {
+  // Literal segments first: OpenAPI says /movies/popular wins over /movies/{id}, whatever the order.
+  const ordered = Object.entries(operations).sort(([, a], [, b]) => routeOrder(a.path, b.path));
+  const unimplemented = ordered.filter(([operationId]) => typeof handlers[operationId] !== 'function');
+  if (unimplemented.length > 0)
+    console.warn(
+      `${unimplemented.length} operation${unimplemented.length === 1 ? ' has' : 's have'} no handler yet and answer 501: ${unimplemented.map(([id, op]) => `${id} (${op.method.toUpperCase()} ${op.path})`).join(', ')}`,
+    );
+  for (const [operationId, op] of ordered) {
     const handler = handlers[operationId];
-    if (typeof handler !== 'function') throw new Error(`no handler for operation ${operationId}`);
+    if (typeof handler !== 'function') {
+      app[op.method](toExpressPath(op.path), (_req: Request, res: Response) =>
+        sendProblem(res, { ...defaultProblem(501), status: 501, detail: `${operationId} (${op.method.toUpperCase()} ${op.path}) has no handler yet.` }),
+      );
+      continue;
+    }
     const operation = followRef(spec, (spec.paths as Record<string, Record<string, unknown>> | undefined)?.[op.path]?.[op.method]) as
       | Record<string, unknown>
       | undefined;

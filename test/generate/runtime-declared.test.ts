@@ -6,7 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApiServer, type OperationInfo } from '../../scripts/runtime/server.ts';
+import { createApiServer, routeOrder, type OperationInfo } from '../../scripts/runtime/server.ts';
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -74,5 +74,73 @@ describe('declared responses, as declared', () => {
     const ok = await fetch(`${url}/repos/octocat`, { headers: { 'X-Request-ID': 'req-7' } });
     expect(await ok.json()).toEqual({ owner: 'octocat', request: 'req-7' });
     expect(seen['x-request-id']).toBe('req-7');
+  });
+});
+
+describe('routing as OpenAPI defines it, and operations without a handler', () => {
+  // Listed templated-first on purpose, in the document and in the operation map.
+  const movies = {
+    openapi: '3.1.0',
+    info: { title: 'Movies', version: '1.0.0' },
+    paths: {
+      '/movies/{id}': {
+        get: {
+          operationId: 'getMovie',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'a movie', content: { 'application/json': { schema: { type: 'object' } } } } },
+        },
+      },
+      '/movies/popular': {
+        get: { operationId: 'listPopular', responses: { '200': { description: 'movies', content: { 'application/json': { schema: { type: 'array' } } } } } },
+      },
+      '/movies/{id}/rate': {
+        post: {
+          operationId: 'rateMovie',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '204': { description: 'rated' } },
+        },
+      },
+    },
+  };
+  const routes: Record<string, OperationInfo> = {
+    getMovie: { method: 'get', path: '/movies/{id}', idempotencyKey: false },
+    listPopular: { method: 'get', path: '/movies/popular', idempotencyKey: false },
+    rateMovie: { method: 'post', path: '/movies/{id}/rate', idempotencyKey: false },
+  };
+
+  it('a literal path wins over a templated one, whatever the order; an operation without a handler answers 501 naming it', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (message: string) => warnings.push(message);
+    let app: ReturnType<typeof createApiServer>;
+    try {
+      app = createApiServer(movies, routes, {
+        getMovie: (async ({ params }: { params: { id: string } }) => ({ status: 200, body: { id: params.id } })) as never,
+        listPopular: (async () => ({ status: 200, body: ['Heat'] })) as never,
+      });
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings).toEqual(['1 operation has no handler yet and answer 501: rateMovie (POST /movies/{id}/rate)']);
+    const server = createServer(app);
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    expect(await (await fetch(`${url}/movies/popular`)).json()).toEqual(['Heat']);
+    expect(await (await fetch(`${url}/movies/tt0113277`)).json()).toEqual({ id: 'tt0113277' });
+    const unimplemented = await fetch(`${url}/movies/tt0113277/rate`, { method: 'POST' });
+    expect(unimplemented.status).toBe(501);
+    expect(unimplemented.headers.get('content-type')).toBe('application/problem+json');
+    expect(await unimplemented.json()).toEqual({
+      type: 'https://api.acme-platform.com/problems/not-implemented',
+      title: 'Not implemented',
+      status: 501,
+      detail: 'rateMovie (POST /movies/{id}/rate) has no handler yet.',
+    });
+  });
+
+  it('orders routes segment by segment, literal before template, keeping the rest in place', () => {
+    const paths = ['/a/{x}/c', '/a/{x}', '/a/b', '/a/b/{y}', '/{z}'];
+    expect([...paths].sort(routeOrder)).toEqual(['/a/b', '/a/b/{y}', '/a/{x}/c', '/a/{x}', '/{z}']);
   });
 });

@@ -27,4 +27,6 @@ export interface ServerOptions {
 export declare function etagOf(body: unknown): string;
 /** Whether following internal $refs from some node can lead back to it. */
 export declare function hasRefCycle(spec: Record<string, unknown>): boolean;
+/** Sorts routes so that, segment by segment, a literal comes before a template; otherwise the document's order. */
+export declare function routeOrder(a: string, b: string): number;
 export declare function createApiServer(spec: Record<string, unknown>, operations: Record<string, OperationInfo>, handlers: Record<string, (request: never, context: HandlerContext) => unknown>, options?: ServerOptions): Express;

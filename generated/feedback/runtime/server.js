@@ -120,6 +120,17 @@ export function hasRefCycle(spec) {
     };
     return refsUnder(spec).some(visit);
 }
+/** Sorts routes so that, segment by segment, a literal comes before a template; otherwise the document's order. */
+export function routeOrder(a, b) {
+    const left = a.split('/');
+    const right = b.split('/');
+    for (let i = 0; i < Math.min(left.length, right.length); i++) {
+        const templated = [left[i].includes('{'), right[i].includes('{')];
+        if (templated[0] !== templated[1])
+            return templated[0] ? 1 : -1;
+    }
+    return 0;
+}
 function toExpressPath(path) {
     return path.replace(/\{([^}]+)\}/g, ':$1');
 }
@@ -161,10 +172,17 @@ export function createApiServer(spec, operations, handlers, options = {}) {
         ajvFormats: { mode: 'fast' },
         $refParser: { mode },
     }));
-    for (const [operationId, op] of Object.entries(operations)) {
+    // Literal segments first: OpenAPI says /movies/popular wins over /movies/{id}, whatever the order.
+    const ordered = Object.entries(operations).sort(([, a], [, b]) => routeOrder(a.path, b.path));
+    const unimplemented = ordered.filter(([operationId]) => typeof handlers[operationId] !== 'function');
+    if (unimplemented.length > 0)
+        console.warn(`${unimplemented.length} operation${unimplemented.length === 1 ? ' has' : 's have'} no handler yet and answer 501: ${unimplemented.map(([id, op]) => `${id} (${op.method.toUpperCase()} ${op.path})`).join(', ')}`);
+    for (const [operationId, op] of ordered) {
         const handler = handlers[operationId];
-        if (typeof handler !== 'function')
-            throw new Error(`no handler for operation ${operationId}`);
+        if (typeof handler !== 'function') {
+            app[op.method](toExpressPath(op.path), (_req, res) => sendProblem(res, { ...defaultProblem(501), status: 501, detail: `${operationId} (${op.method.toUpperCase()} ${op.path}) has no handler yet.` }));
+            continue;
+        }
         const operation = followRef(spec, spec.paths?.[op.path]?.[op.method]);
         const headerNames = declaredHeaderNames(spec, op.path, op.method);
         app[op.method](toExpressPath(op.path), async (req, res, next) => {

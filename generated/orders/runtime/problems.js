@@ -24,6 +24,7 @@ const DEFAULTS = {
     428: ['precondition-required', 'If-Match is required'],
     429: ['rate-limited', 'Too many requests'],
     500: ['internal', 'Internal error'],
+    501: ['not-implemented', 'Not implemented'],
     502: ['bad-gateway', 'Bad gateway'],
     503: ['unavailable', 'Service unavailable'],
     504: ['gateway-timeout', 'Gateway timeout'],
