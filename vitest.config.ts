@@ -12,9 +12,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // Most of the suite waits on child processes, timers and Chromium: on CI's 2-core machine a third
-    // worker fills the gaps two leave (measured on a fresh clone, 2026-11-30: 4:49 against 5:07).
-    maxWorkers: 3,
+    // Most of the suite waits on child processes that need the cores themselves: two workers on CI's
+    // 2-core machine (three measured no faster on 2026-11-30, 4:49 to 6:19 over four runs, and flakier).
+    maxWorkers: 2,
     env,
     projects: [
       {
