@@ -12,6 +12,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    globalSetup: ['test/global-setup.ts'],
     // Most of the suite waits on child processes that need the cores themselves: two workers on CI's
     // 2-core machine (three measured no faster on 2026-11-30, 4:49 to 6:19 over four runs, and flakier).
     maxWorkers: 2,
