@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { REPO, git, toolchainRepo } from '../helpers.ts';
 
 /**
+ * Attack 2 of the hardening issue: a pushed branch's code must not run where a write token is.
  * docs.yml's own shell steps, run in order against a real "origin" (a bare repository), the way the
  * runner does: the build job in a clone of the pushed ref, the artifact handed over as a folder, the
  * publish job in a clone of the production branch.
