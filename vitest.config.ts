@@ -22,6 +22,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          // In-process tests of pure logic share their workers' module cache: importing the rule set,
+          // the comparer and the generated code once per worker instead of once per file (27 s of 41).
+          isolate: false,
           include: ['test/**/*.test.ts', 'rules/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: ['**/*.e2e.test.ts', '**/*.browser.test.ts', '**/node_modules/**'],
         },
