@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess, type SpawnSyncReturns } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, mkdirSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -71,6 +71,25 @@ export function git(dir: string, ...args: string[]): string {
     cwd: dir,
     encoding: 'utf8',
     env: { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.org', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.org' },
+  });
+}
+
+/**
+ * Runs git the way a designer does, hooks included (`git()` is for setting up): returns the exit
+ * status and output instead of throwing, with a fixed identity and no colours.
+ */
+export function gitWithHooks(dir: string, ...args: string[]): SpawnSyncReturns<string> {
+  return spawnSync('git', args, {
+    cwd: dir,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      NO_COLOR: '1',
+      GIT_AUTHOR_NAME: 'T',
+      GIT_AUTHOR_EMAIL: 't@example.org',
+      GIT_COMMITTER_NAME: 'T',
+      GIT_COMMITTER_EMAIL: 't@example.org',
+    },
   });
 }
 

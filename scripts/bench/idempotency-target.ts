@@ -3,15 +3,8 @@
  * store (`memory`) or the PostgreSQL store (`postgres <url>`). Prints its port, serves until killed.
  */
 import { MemoryIdempotencyStore, PostgresIdempotencyStore, createPaymentsServer, type Handlers } from '../../generated/payments/server.ts';
+import { payment } from './payment.ts';
 
-const payment = {
-  id: 'pay_1',
-  status: 'succeeded' as const,
-  amount: { value: '12.50', currency: 'EUR' },
-  refunded_amount: { value: '0.00', currency: 'EUR' },
-  payment_method: { type: 'wallet' as const },
-  created_at: '2026-11-22T10:00:00Z',
-};
 const notFound = async () => ({ status: 404 as const, body: { type: 'x', title: 'x', status: 404 } });
 const handlers = new Proxy({ createPayment: async () => ({ status: 201 as const, body: payment }) } as unknown as Handlers, {
   get: (target, name) => (target as Record<string | symbol, unknown>)[name] ?? notFound,

@@ -4,15 +4,8 @@
  */
 import express from 'express';
 import { createPaymentsServer, type Handlers } from '../../generated/payments/server.ts';
+import { payment } from './payment.ts';
 
-const payment = {
-  id: 'pay_1',
-  status: 'succeeded' as const,
-  amount: { value: '12.50', currency: 'EUR' },
-  refunded_amount: { value: '0.00', currency: 'EUR' },
-  payment_method: { type: 'wallet' as const },
-  created_at: '2026-11-22T10:00:00Z',
-};
 const ok = async () => ({ status: 200 as const, body: payment });
 const handlers = {
   createPayment: async () => ({ status: 201 as const, body: payment }),

@@ -1,26 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateWorkflow } from '@action-validator/core';
 import { parse, stringify } from 'yaml';
-import { git, runApis, toolchainRepo } from '../helpers.ts';
+import { git, gitWithHooks, runApis, toolchainRepo } from '../helpers.ts';
 
 function commit(dir: string, message: string) {
   git(dir, 'add', '-A');
-  return spawnSync('git', ['commit', '-m', message], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      NO_COLOR: '1',
-      GIT_AUTHOR_NAME: 'T',
-      GIT_AUTHOR_EMAIL: 't@example.org',
-      GIT_COMMITTER_NAME: 'T',
-      GIT_COMMITTER_EMAIL: 't@example.org',
-    },
-  });
+  return gitWithHooks(dir, 'commit', '-m', message);
 }
 
 /** What CI does for the pull request: branch policy, the gate, and the comment built from their results. */

@@ -3,28 +3,12 @@
  * README says: `npm start`, then the "How to change an API" flow. Every check either runs or fails
  * loudly with the one line that fixes it; nothing is skipped in silence.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { git, runApis, startServing, toolchainRepo } from '../helpers.ts';
+import { git, gitWithHooks, runApis, startServing, toolchainRepo } from '../helpers.ts';
 
 const FIX = /fetch it \(git fetch origin master:master\), or set "apis": \{"branches": \{"production": "<branch>"\}\} in package\.json/;
-
-function gitWithHooks(dir: string, ...args: string[]) {
-  return spawnSync('git', args, {
-    cwd: dir,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      NO_COLOR: '1',
-      GIT_AUTHOR_NAME: 'T',
-      GIT_AUTHOR_EMAIL: 't@example.org',
-      GIT_COMMITTER_NAME: 'T',
-      GIT_COMMITTER_EMAIL: 't@example.org',
-    },
-  });
-}
 
 describe('a fresh clone whose only branch is main', () => {
   it('npm start says in one line what the gate needs; the flow runs every check or fails loudly with the fix', async () => {

@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { git, toolchainRepo } from '../helpers.ts';
-
-function attempt(dir: string, ...args: string[]) {
-  return spawnSync('git', args, {
-    cwd: dir,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      NO_COLOR: '1',
-      GIT_AUTHOR_NAME: 'T',
-      GIT_AUTHOR_EMAIL: 't@example.org',
-      GIT_COMMITTER_NAME: 'T',
-      GIT_COMMITTER_EMAIL: 't@example.org',
-    },
-  });
-}
+import { git, gitWithHooks, toolchainRepo } from '../helpers.ts';
 
 describe('git hooks (husky)', () => {
   it('are installed by husky into .github/hooks', () => {
@@ -38,7 +23,7 @@ describe('git hooks (husky)', () => {
       ),
     );
     git(dir, 'add', 'specs/feedback.yaml');
-    const result = attempt(dir, 'commit', '-m', 'tip as integer');
+    const result = gitWithHooks(dir, 'commit', '-m', 'tip as integer');
     expect(result.status).not.toBe(0);
     expect(result.stderr).toMatch(/money-as-string/);
     expect(result.stderr).toContain('Reproduce: npx apis lint specs/feedback.yaml');
@@ -51,7 +36,7 @@ describe('git hooks (husky)', () => {
     const path = join(dir, 'specs', 'orders.yaml');
     writeFileSync(path, readFileSync(path, 'utf8').replace('summary: Get an order', 'summary: Read an order'));
     git(dir, 'add', 'specs/orders.yaml');
-    const result = attempt(dir, 'commit', '-m', 'wording');
+    const result = gitWithHooks(dir, 'commit', '-m', 'wording');
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toContain('pre-commit: 1 staged spec: lint clean; generated code updated and staged');
     const committed = git(dir, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n');
@@ -67,14 +52,14 @@ describe('git hooks (husky)', () => {
     const remote = mkdtempSync(join(tmpdir(), 'apis-remote-'));
     execFileSync('git', ['init', '-q', '--bare', remote]);
     git(dir, 'remote', 'add', 'origin', remote);
-    const refused = attempt(dir, 'push', 'origin', 'master');
+    const refused = gitWithHooks(dir, 'push', 'origin', 'master');
     expect(refused.status).not.toBe(0);
     expect(refused.stderr).toMatch(
       /pre-push: pushing to master directly is refused: push a feature\/\* branch and open a pull request \(git push --no-verify skips this check\)/,
     );
-    expect(attempt(dir, 'push', '--no-verify', 'origin', 'master').status).toBe(0);
+    expect(gitWithHooks(dir, 'push', '--no-verify', 'origin', 'master').status).toBe(0);
     git(dir, 'checkout', '-qb', 'feature/ok');
-    const pushed = attempt(dir, 'push', 'origin', 'feature/ok');
+    const pushed = gitWithHooks(dir, 'push', 'origin', 'feature/ok');
     expect(pushed.status, pushed.stderr).toBe(0);
   });
 
@@ -83,7 +68,7 @@ describe('git hooks (husky)', () => {
     const remote = mkdtempSync(join(tmpdir(), 'apis-remote-'));
     execFileSync('git', ['init', '-q', '--bare', remote]);
     git(dir, 'remote', 'add', 'origin', remote);
-    expect(attempt(dir, 'push', '--no-verify', 'origin', 'master').status).toBe(0);
+    expect(gitWithHooks(dir, 'push', '--no-verify', 'origin', 'master').status).toBe(0);
     // A breaking change on another branch, committed with the hook off; master stays checked out and clean.
     git(dir, 'checkout', '-qb', 'feature/brk');
     const path = join(dir, 'specs', 'feedback.yaml');
@@ -93,13 +78,13 @@ describe('git hooks (husky)', () => {
     );
     git(dir, 'commit', '-qam', 'shorter comments', '--no-verify');
     git(dir, 'checkout', '-q', 'master');
-    const refused = attempt(dir, 'push', 'origin', 'feature/brk:refs/heads/feature/brk2');
+    const refused = gitWithHooks(dir, 'push', 'origin', 'feature/brk:refs/heads/feature/brk2');
     expect(refused.status).not.toBe(0);
     expect(refused.stderr).toMatch(/pre-push: feature\/brk2 \([0-9a-f]{12}\) against origin\/master: 1 domain with unaccepted breaking changes/);
     expect(refused.stderr).toMatch(/request-constraint-tightened/);
     // Deleting a branch pushes no commit: nothing to judge.
-    expect(attempt(dir, 'push', '--no-verify', 'origin', 'feature/brk:refs/heads/gone').status).toBe(0);
-    expect(attempt(dir, 'push', 'origin', ':refs/heads/gone').status).toBe(0);
+    expect(gitWithHooks(dir, 'push', '--no-verify', 'origin', 'feature/brk:refs/heads/gone').status).toBe(0);
+    expect(gitWithHooks(dir, 'push', 'origin', ':refs/heads/gone').status).toBe(0);
   });
 
   it('pre-push never skips the gate silently: without the production branch it says how to get it', () => {
@@ -109,7 +94,7 @@ describe('git hooks (husky)', () => {
     execFileSync('git', ['init', '-q', '--bare', remote]);
     git(dir, 'remote', 'add', 'origin', remote);
     git(dir, 'checkout', '-qb', 'feature/x');
-    const result = attempt(dir, 'push', 'origin', 'feature/x');
+    const result = gitWithHooks(dir, 'push', 'origin', 'feature/x');
     expect(result.status).not.toBe(0);
     expect(result.stderr).toMatch(
       /pre-push: the breaking-change gate needs the production branch: unknown git ref "master": no branch, tag or commit has that name, nor origin\/master; fetch it \(git fetch origin master:master\), or set "apis": \{"branches": \{"production": "<branch>"\}\} in package.json/,
