@@ -1,19 +1,30 @@
 import type { Express } from 'express';
 import { type OperationInfo, type ServerOptions } from './runtime/server.js';
 import type { HandlersFor } from './runtime/types.js';
-import type { operations } from './schema.js';
-export { etagOf, type FlagProvider, type ServerOptions } from './runtime/server.js';
+import type { paths } from './schema.js';
+export { etagOf, forbidden, type Authenticate, type Credential, type FlagProvider, type ServerOptions, type UploadedFile } from './runtime/server.js';
 export { MemoryIdempotencyStore, type IdempotencyStore } from './runtime/idempotency.js';
 export { PostgresIdempotencyStore, idempotencyMigration, type PostgresStoreOptions, type Queryable } from './runtime/idempotency-postgres.js';
 export type { HandlerContext, RequestOf, ResponseOf } from './runtime/types.js';
+/** Handler names: each operation's operationId, or for one without, a name from its method and path. */
 export type OperationId = 'getFeedbackScreen' | 'saveFeedback' | 'saveFeedbackV2';
-/** One handler per operationId, typed by the spec: requests in, declared responses out. */
-export type Handlers = HandlersFor<operations, OperationId>;
+/** Each handler's operation, as openapi-typescript types it. */
+export interface OperationTypes {
+    'getFeedbackScreen': paths['/v1/feedback-screen']['get'];
+    'saveFeedback': paths['/v1/save-feedback']['post'];
+    'saveFeedbackV2': paths['/v2/save-feedback']['post'];
+}
+/** One handler per operation, typed by the spec: requests in, declared responses out. */
+export type Handlers<Principal = unknown> = HandlersFor<OperationTypes, OperationId, Principal>;
 export declare const operationInfo: Record<OperationId, OperationInfo>;
 /** The bundled spec the server validates against (next to this file, in the package and in the repository). */
 export declare function spec(): Record<string, unknown>;
 /**
  * The Feedback API on express 5: every request and response validated against the spec, problem+json
- * errors, Idempotency-Key semantics and feature flags. Call `.listen()` on the result.
+ * errors, Idempotency-Key semantics and feature flags. Call `.listen()` on the result. With
+ * `allowUnimplemented: true`, any subset of handlers will do: the others answer 501.
  */
-export declare function createFeedbackServer(handlers: Handlers, options?: ServerOptions): Express;
+export declare function createFeedbackServer<Principal = unknown>(handlers: Handlers<Principal>, options?: ServerOptions<Principal>): Express;
+export declare function createFeedbackServer<Principal = unknown>(handlers: Partial<Handlers<Principal>>, options: ServerOptions<Principal> & {
+    allowUnimplemented: true;
+}): Express;

@@ -1,30 +1,94 @@
+import { createHash } from 'node:crypto';
 import { findParameter, parametersOf } from '../model/http.ts';
-import { indexOf, type JsonObject } from '../model/openapi-index.ts';
+import { indexOf, isObject, type JsonObject, type OpenApiIndex } from '../model/openapi-index.ts';
+import { bodyKind, mediaTypeOf } from '../runtime/media.ts';
+import type { MediaRoute } from '../runtime/client-media.ts';
 import { specRelPath } from '../lib/repo.ts';
 import { commentText, identifier, stringLiteral } from './escape.ts';
 import { pascalCase } from './names.ts';
 
 export interface GeneratedOperation {
-  operationId: string;
+  /** The handler's name: the operationId, or one derived from method and path (handlerName). */
+  name: string;
   method: string;
   path: string;
   idempotencyKey: boolean;
   featureFlag?: string;
+  /** What the client must do for bodies other than JSON (runtime/client-media.ts). */
+  media?: Omit<MediaRoute, 'method' | 'path'>;
+}
+
+/**
+ * The handler name of an operation without operationId: method and path in camelCase, a template
+ * as `By` and its name (`GET /movies/{id}/rate` → `getMoviesByIdRate`, `POST /v1/{name}:cancel` →
+ * `postV1ByNameCancel`). Only if that name is taken does it get a suffix, from a hash of method and
+ * path, so adding another operation never renames this one.
+ */
+export function handlerName(method: string, path: string, taken: ReadonlySet<string>): string {
+  const words = path
+    .replace(/\{([^}]*)\}/g, ' By $1 ')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+  const camel = words.map((w) => w[0].toUpperCase() + w.slice(1)).join('') || 'Root';
+  const name = `${method.toLowerCase()}${camel}`;
+  if (!taken.has(name)) return name;
+  return `${name}_${createHash('sha256').update(`${method.toUpperCase()} ${path}`).digest('hex').slice(0, 6)}`;
+}
+
+/** The first declared request media type when it is not JSON, and how to read a success that is not JSON. */
+function mediaOf(index: OpenApiIndex, operation: JsonObject): { media?: Omit<MediaRoute, 'method' | 'path'> } {
+  const media: Omit<MediaRoute, 'method' | 'path'> = {};
+  const body = index.resolve(operation.requestBody, [])?.node;
+  const declared = isObject(body) && isObject(body.content) ? Object.keys(body.content)[0] : undefined;
+  if (declared !== undefined && bodyKind(mediaTypeOf(declared)) !== 'json') {
+    media.request = mediaTypeOf(declared);
+    const encoding = body.content[declared]?.encoding;
+    if (isObject(encoding)) {
+      media.encoding = Object.fromEntries(
+        Object.entries(encoding)
+          .filter(([, e]) => isObject(e))
+          .map(([name, e]) => [
+            name,
+            { ...(typeof e.style === 'string' ? { style: e.style } : {}), ...(typeof e.explode === 'boolean' ? { explode: e.explode } : {}) },
+          ]),
+      );
+    }
+  }
+  const responses = index.resolve(operation.responses, [])?.node;
+  const success = isObject(responses) ? Object.keys(responses).find((status) => /^2/.test(status)) : undefined;
+  const response = success === undefined ? undefined : index.resolve(responses[success], [])?.node;
+  const answered = isObject(response) && isObject(response.content) ? Object.keys(response.content)[0] : undefined;
+  if (answered !== undefined) {
+    const kind = bodyKind(mediaTypeOf(answered));
+    if (kind === 'text') media.parseAs = 'text';
+    else if (kind !== 'json') media.parseAs = 'blob';
+  }
+  return Object.keys(media).length > 0 ? { media } : {};
 }
 
 /** The operations a server implements and a client calls (paths only: webhooks are sent, not served). */
 export function operationsOf(document: JsonObject): GeneratedOperation[] {
   const index = indexOf(document);
-  return index.operations
-    .filter((op) => op.kind === 'path' && typeof op.node.operationId === 'string')
-    .map((op) => ({
-      operationId: op.node.operationId as string,
-      method: op.method,
-      path: op.route,
-      idempotencyKey: findParameter(parametersOf(index, op), 'header', 'Idempotency-Key') !== undefined,
-      ...(typeof op.node['x-feature-flag'] === 'string' ? { featureFlag: op.node['x-feature-flag'] as string } : {}),
-    }))
-    .sort((a, b) => a.operationId.localeCompare(b.operationId));
+  const ops = index.operations.filter((op) => op.kind === 'path');
+  const ids = new Set(ops.map((op) => op.node.operationId).filter((id): id is string => typeof id === 'string'));
+  const taken = new Set(ids);
+  return ops
+    .map((op) => {
+      let name = typeof op.node.operationId === 'string' ? (op.node.operationId as string) : undefined;
+      if (name === undefined) {
+        name = handlerName(op.method, op.route, taken);
+        taken.add(name);
+      }
+      return {
+        name,
+        method: op.method,
+        path: op.route,
+        idempotencyKey: findParameter(parametersOf(index, op), 'header', 'Idempotency-Key') !== undefined,
+        ...(typeof op.node['x-feature-flag'] === 'string' ? { featureFlag: op.node['x-feature-flag'] as string } : {}),
+        ...mediaOf(index, op.node),
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** A string literal for generated code: operationIds and paths from vendor specs contain anything. */
@@ -34,8 +98,15 @@ const header = (domain: string) => `// Generated by \`apis generate\` from ${spe
 
 export function clientSource(domain: string, title: string, ops: GeneratedOperation[]): string {
   const routes = ops.filter((o) => o.idempotencyKey).map((o) => `  { method: ${q(o.method.toUpperCase())}, path: ${q(o.path)} },`);
+  const media = ops
+    .filter((o) => o.media)
+    .map(
+      (o) =>
+        `  ${JSON.stringify({ method: o.method.toUpperCase(), path: o.path, ...o.media }).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)},`,
+    );
   return `${header(domain)}import createClient, { type Client } from 'openapi-fetch';
 import { resilientFetch, type ClientOptions, type OperationRoute } from './runtime/client.js';
+import { withMediaTypes, type MediaRoute } from './runtime/client-media.js';
 import type { paths } from './schema.js';
 
 export type { paths, components, operations } from './schema.js';
@@ -46,37 +117,50 @@ export const idempotencyKeyRoutes: OperationRoute[] = [
 ${routes.join('\n')}
 ];
 
+/** Operations whose bodies are not JSON: how the client writes the request and reads the answer. */
+export const mediaRoutes: MediaRoute[] = [
+${media.join('\n')}
+];
+
 /**
  * A typed client for the ${commentText(title)}: timeouts, safe retries with backoff and Retry-After, one
  * Idempotency-Key per logical call, and a token refresh after a 401, all built in.
  */
 export function create${identifier(pascalCase(domain))}Client(options: ClientOptions): Client<paths> {
-  return createClient<paths>({ baseUrl: options.baseUrl, fetch: resilientFetch(options, idempotencyKeyRoutes) });
+  return withMediaTypes(createClient<paths>({ baseUrl: options.baseUrl, fetch: resilientFetch(options, idempotencyKeyRoutes) }), mediaRoutes);
 }
 `;
 }
 
 export function serverSource(domain: string, title: string, ops: GeneratedOperation[]): string {
-  const ids = ops.map((o) => q(o.operationId)).join(' | ') || 'never';
+  const names = ops.map((o) => q(o.name)).join(' | ') || 'never';
   const info = ops.map(
     (o) =>
-      `  ${q(o.operationId)}: { method: ${q(o.method)}, path: ${q(o.path)}, idempotencyKey: ${o.idempotencyKey}${o.featureFlag ? `, featureFlag: ${q(o.featureFlag)}` : ''} },`,
+      `  ${q(o.name)}: { method: ${q(o.method)}, path: ${q(o.path)}, idempotencyKey: ${o.idempotencyKey}${o.featureFlag ? `, featureFlag: ${q(o.featureFlag)}` : ''} },`,
   );
+  const types = ops.map((o) => `  ${q(o.name)}: paths[${q(o.path)}][${q(o.method)}];`);
+  const create = `create${identifier(pascalCase(domain))}Server`;
   return `${header(domain)}import { existsSync, readFileSync } from 'node:fs';
 import type { Express } from 'express';
 import { createApiServer, type OperationInfo, type ServerOptions } from './runtime/server.js';
 import type { HandlersFor } from './runtime/types.js';
-import type { operations } from './schema.js';
+import type { paths } from './schema.js';
 
-export { etagOf, type FlagProvider, type ServerOptions } from './runtime/server.js';
+export { etagOf, forbidden, type Authenticate, type Credential, type FlagProvider, type ServerOptions, type UploadedFile } from './runtime/server.js';
 export { MemoryIdempotencyStore, type IdempotencyStore } from './runtime/idempotency.js';
 export { PostgresIdempotencyStore, idempotencyMigration, type PostgresStoreOptions, type Queryable } from './runtime/idempotency-postgres.js';
 export type { HandlerContext, RequestOf, ResponseOf } from './runtime/types.js';
 
-export type OperationId = ${ids};
+/** Handler names: each operation's operationId, or for one without, a name from its method and path. */
+export type OperationId = ${names};
 
-/** One handler per operationId, typed by the spec: requests in, declared responses out. */
-export type Handlers = HandlersFor<operations, OperationId>;
+/** Each handler's operation, as openapi-typescript types it. */
+export interface OperationTypes {
+${types.join('\n')}
+}
+
+/** One handler per operation, typed by the spec: requests in, declared responses out. */
+export type Handlers<Principal = unknown> = HandlersFor<OperationTypes, OperationId, Principal>;
 
 export const operationInfo: Record<OperationId, OperationInfo> = {
 ${info.join('\n')}
@@ -91,15 +175,30 @@ export function spec(): Record<string, unknown> {
 
 /**
  * The ${commentText(title)} on express 5: every request and response validated against the spec, problem+json
- * errors, Idempotency-Key semantics and feature flags. Call \`.listen()\` on the result.
+ * errors, Idempotency-Key semantics and feature flags. Call \`.listen()\` on the result. With
+ * \`allowUnimplemented: true\`, any subset of handlers will do: the others answer 501.
  */
-export function create${identifier(pascalCase(domain))}Server(handlers: Handlers, options: ServerOptions = {}): Express {
-  return createApiServer(spec(), operationInfo, handlers as unknown as Parameters<typeof createApiServer>[2], options);
+export function ${create}<Principal = unknown>(handlers: Handlers<Principal>, options?: ServerOptions<Principal>): Express;
+export function ${create}<Principal = unknown>(
+  handlers: Partial<Handlers<Principal>>,
+  options: ServerOptions<Principal> & { allowUnimplemented: true },
+): Express;
+export function ${create}<Principal = unknown>(handlers: Partial<Handlers<Principal>>, options: ServerOptions<Principal> = {}): Express {
+  return createApiServer<Principal>(spec(), operationInfo, handlers as Parameters<typeof createApiServer<Principal>>[2], options);
 }
 `;
 }
 
-export const PACKAGE_VERSIONS = { 'openapi-fetch': '0.17.0', re2js: '2.10.0', express: '5.1.0', 'express-openapi-validator': '5.6.2', pg: '8.23.1' };
+export const PACKAGE_VERSIONS = {
+  'openapi-fetch': '0.17.0',
+  re2js: '2.10.0',
+  express: '5.1.0',
+  ajv: '8.18.3',
+  'ajv-formats': '3.0.1',
+  busboy: '1.6.0',
+  cookie: '1.1.1',
+  pg: '8.23.1',
+};
 
 export function packageJson(domain: string, scope: string, title: string, version: string): string {
   const pkg = {
@@ -118,16 +217,20 @@ export function packageJson(domain: string, scope: string, title: string, versio
     types: './client.d.ts',
     files: ['*.js', '*.d.ts', 'runtime/*.js', 'runtime/*.d.ts', 'runtime/*.sql', 'openapi.json', 'README.md'],
     engines: { node: '>=20.19' },
-    // re2js: the server's linear-time pattern engine (pure JavaScript; the client never imports it).
-    dependencies: { 'openapi-fetch': `^${PACKAGE_VERSIONS['openapi-fetch']}`, re2js: `^${PACKAGE_VERSIONS.re2js}` },
+    // The server's validator (Ajv, formats, RE2 for patterns), multipart and cookie parsers: the
+    // client imports none of them.
+    dependencies: {
+      'openapi-fetch': `^${PACKAGE_VERSIONS['openapi-fetch']}`,
+      re2js: `^${PACKAGE_VERSIONS.re2js}`,
+      ajv: `^${PACKAGE_VERSIONS.ajv}`,
+      'ajv-formats': `^${PACKAGE_VERSIONS['ajv-formats']}`,
+      busboy: `^${PACKAGE_VERSIONS.busboy}`,
+      cookie: `^${PACKAGE_VERSIONS.cookie}`,
+    },
     // Ranges, so an application on a newer express 5 installs without ERESOLVE.
     // pg only for PostgresIdempotencyStore with a connection string.
-    peerDependencies: {
-      express: `^${PACKAGE_VERSIONS.express}`,
-      'express-openapi-validator': `^${PACKAGE_VERSIONS['express-openapi-validator']}`,
-      pg: `^${PACKAGE_VERSIONS.pg}`,
-    },
-    peerDependenciesMeta: { express: { optional: true }, 'express-openapi-validator': { optional: true }, pg: { optional: true } },
+    peerDependencies: { express: `^${PACKAGE_VERSIONS.express}`, pg: `^${PACKAGE_VERSIONS.pg}` },
+    peerDependenciesMeta: { express: { optional: true }, pg: { optional: true } },
   };
   return JSON.stringify(pkg, null, 2) + '\n';
 }
@@ -146,7 +249,7 @@ const api = create${name}Client({ baseUrl: 'https://api.acme-platform.com/${doma
 
 \`\`\`ts
 import { create${name}Server, type Handlers } from '${scope}/${domain}-api/server';
-create${name}Server(handlers).listen(8080); // needs express and express-openapi-validator
+create${name}Server(handlers).listen(8080); // needs express
 \`\`\`
 
 With more than one instance, keep Idempotency-Keys in PostgreSQL (needs \`pg\`):

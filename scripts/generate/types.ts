@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import openapiTS, { astToString } from 'openapi-typescript';
+import ts from 'typescript';
 import { isObject, type JsonObject } from '../model/openapi-index.ts';
 
 const require = createRequire(import.meta.url);
@@ -39,6 +40,15 @@ export async function schemaTypes(document: JsonObject): Promise<string> {
     exportType: false,
     rootTypes: false, // A default does not make a request property required.
     defaultNonNullable: false,
+    // A file is a Blob for the client (runtime/types.ts makes it an UploadedFile for the server).
+    transform: (schema: { format?: unknown; contentMediaType?: unknown; contentEncoding?: unknown; nullable?: unknown; type?: unknown }) => {
+      const bytes = typeof schema.contentMediaType === 'string' && !/^text\/|json|xml/.test(schema.contentMediaType) && schema.contentEncoding === undefined;
+      const file = schema.format === 'binary' || (bytes && schema.type === 'string');
+      if (!file) return undefined;
+      const blob = ts.factory.createTypeReferenceNode('Blob');
+      const nullable = schema.nullable === true || (Array.isArray(schema.type) && schema.type.includes('null'));
+      return nullable ? ts.factory.createUnionTypeNode([blob, ts.factory.createLiteralTypeNode(ts.factory.createNull())]) : blob;
+    },
   });
   return astToString(ast);
 }

@@ -139,8 +139,11 @@ describe('routing as OpenAPI defines it, and operations without a handler', () =
     });
   });
 
-  it('orders routes segment by segment, literal before template, keeping the rest in place', () => {
-    const paths = ['/a/{x}/c', '/a/{x}', '/a/b', '/a/b/{y}', '/{z}'];
-    expect([...paths].sort(routeOrder)).toEqual(['/a/b', '/a/b/{y}', '/a/{x}/c', '/a/{x}', '/{z}']);
+  it('orders routes segment by segment, literal before template, more literal text first, consistently', () => {
+    const paths = ['/a/{x}/c', '/a/{x}', '/a/b', '/a/b/{y}', '/{z}', '/{id}.json', '/v1/orders/{id}', '/v1/order-events', '/v1/orders/history'];
+    const expected = ['/a/b', '/v1/order-events', '/v1/orders/history', '/a/b/{y}', '/v1/orders/{id}', '/a/{x}', '/a/{x}/c', '/{id}.json', '/{z}'];
+    expect([...paths].sort(routeOrder)).toEqual(expected);
+    // Whatever the starting order, the same result: the comparator is a consistent order.
+    for (let i = 0; i < 20; i++) expect([...paths].sort(() => Math.random() - 0.5).sort(routeOrder)).toEqual(expected);
   });
 });

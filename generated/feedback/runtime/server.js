@@ -1,19 +1,26 @@
 /**
- * Mounts typed handlers on express 5 with request and response validation against the spec
- * (express-openapi-validator), answers every error as application/problem+json (RFC 9457) without
- * internals, implements Idempotency-Key semantics, ETag/If-Match helpers, and feature flags that
- * switch operations off at runtime (404) without a release.
- * Hand-written and tested in this repository; `apis generate` copies it into each server package.
+ * Mounts typed handlers on express 5: routing as OpenAPI defines it (router.ts), request and
+ * response validation against the spec (validation.ts), bodies of every declared media type
+ * (body.ts), security through the application's `authenticate` hook (security.ts), every error as
+ * application/problem+json (RFC 9457) without internals, Idempotency-Key semantics scoped by
+ * principal, ETag/If-Match helpers, and feature flags that switch operations off at runtime (404)
+ * without a release. Hand-written and tested in this repository; `apis generate` copies it into
+ * each server package.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
+import { parse as parseCookies } from 'cookie';
 import express from 'express';
-import * as OpenApiValidator from 'express-openapi-validator';
+import { BodyError, readBody, withFilesAsStrings, withFilesRestored } from './body.js';
 import { MemoryIdempotencyStore } from './idempotency.js';
 import { canonicalJson } from './canonical.js';
-import { useLinearPatterns } from './linear-patterns.js';
 import { declaredResponse, followRef, isObject } from './local-ref.js';
-import { DETAILS, declaredProblem, defaultProblem, invalidRequestProblem, requestPointer, } from './problems.js';
+import { fromPairs, fromStyled } from './parameters.js';
+import { DETAILS, declaredProblem, defaultProblem, invalidRequestProblem } from './problems.js';
+import { MalformedPathError, Router } from './router.js';
+import { authenticateRequest, requirementsOf } from './security.js';
+import { bodyKind, matchMedia, mediaTypeOf } from './media.js';
+import { problemErrors, SpecValidator } from './validation.js';
+export { forbidden } from './security.js';
 /** An error thrown by a handler: whatever it says (a database host, a query) stays in the log. */
 class HandlerFailure extends Error {
     original;
@@ -22,10 +29,15 @@ class HandlerFailure extends Error {
         this.original = original;
     }
 }
+/** A handler's answer that the spec does not allow. */
+class ContractViolation extends Error {
+}
+const isStream = (body) => typeof body === 'object' && body !== null && typeof body.pipe === 'function';
 /**
  * One way to answer, for the first response and its idempotent replay alike: the status the handler
  * chose (any declared one: an error body need not carry a `status` field), the media type the spec
- * declares for it, the handler's headers. JSON goes through res.json, which the validator checks.
+ * declares for it (or the handler's Content-Type), the handler's headers. JSON is serialised; text
+ * goes as it is; bytes and streams as bytes.
  */
 function sendResult(res, result, mediaType, extraHeaders = {}) {
     res
@@ -36,33 +48,24 @@ function sendResult(res, result, mediaType, extraHeaders = {}) {
         res.end();
         return;
     }
-    const type = res.get('Content-Type') ?? mediaType ?? (result.status >= 400 ? 'application/problem+json' : 'application/json');
+    const binary = Buffer.isBuffer(result.body) || result.body instanceof Uint8Array || isStream(result.body);
+    const declared = mediaType && !mediaType.includes('*') ? mediaType : undefined;
+    const fallback = binary ? 'application/octet-stream' : typeof result.body === 'string' && !declared ? 'text/plain' : 'application/json';
+    const type = res.get('Content-Type') ?? declared ?? (result.status >= 400 && !binary ? 'application/problem+json' : fallback);
     res.type(type);
-    if (/[/+]json$/i.test(type.split(';')[0].trim()))
-        res.json(result.body);
+    if (isStream(result.body)) {
+        result.body.pipe(res);
+        return;
+    }
+    if (bodyKind(mediaTypeOf(type)) === 'json' && !binary)
+        res.send(JSON.stringify(result.body));
     else
-        res.send(typeof result.body === 'string' || Buffer.isBuffer(result.body) ? result.body : String(result.body));
+        res.send(binary || typeof result.body === 'string' ? result.body : String(result.body));
 }
 /** The first media type the operation declares for `status` (its exact code, class or default response). */
 function declaredMediaType(spec, operation, status) {
     const content = declaredResponse(spec, operation, status)?.content;
     return isObject(content) ? Object.keys(content)[0] : undefined;
-}
-/**
- * The request headers as the handler's types name them: node lower-cases every header name, the
- * spec (and so the types) say `Idempotency-Key`; each declared header parameter is also given
- * under its declared name.
- */
-function declaredHeaderNames(spec, path, method) {
-    const item = followRef(spec, spec.paths?.[path]);
-    if (!isObject(item))
-        return [];
-    const operation = followRef(spec, item[method]);
-    const parameters = [item.parameters, isObject(operation) ? operation.parameters : undefined].flatMap((list) => (Array.isArray(list) ? list : []));
-    return parameters
-        .map((p) => followRef(spec, p))
-        .filter((p) => isObject(p) && p.in === 'header' && typeof p.name === 'string' && p.name !== p.name.toLowerCase())
-        .map((p) => p.name);
 }
 function sendProblem(res, problem) {
     // A Buffer, so express adds no charset parameter: the same Content-Type as `apis mock` sends.
@@ -71,222 +74,267 @@ function sendProblem(res, problem) {
         .set('Content-Type', 'application/problem+json')
         .send(Buffer.from(JSON.stringify(problem)));
 }
-const PARTS = { body: 'body', query: 'query', headers: 'header', params: 'path', cookies: 'cookie' };
-/** express-openapi-validator's `/headers/idempotency-key` (or older `.body.a`) as the shared pointer `/header/idempotency-key`. */
-function problemErrorOf(error) {
-    const path = error.path ?? '';
-    const segments = path.startsWith('.')
-        ? path.slice(1).split('.')
-        : path
-            .split('/')
-            .slice(1)
-            .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-    const part = PARTS[segments[0] ?? ''];
-    return { pointer: part ? requestPointer(part, segments.slice(1)) : path, detail: error.message ?? 'invalid' };
-}
 export function etagOf(body) {
     return `"${createHash('sha256').update(canonicalJson(body)).digest('base64url').slice(0, 27)}"`;
 }
-/** Whether following internal $refs from some node can lead back to it. */
-export function hasRefCycle(spec) {
-    const targetOf = (ref) => ref
-        .slice(2)
-        .split('/')
-        .reduce((node, seg) => (node && typeof node === 'object' ? node[seg.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined), spec);
-    const refsUnder = (node, found = []) => {
-        if (Array.isArray(node))
-            for (const n of node)
-                refsUnder(n, found);
-        else if (node && typeof node === 'object') {
-            for (const [k, v] of Object.entries(node)) {
-                if (k === '$ref' && typeof v === 'string' && v.startsWith('#/'))
-                    found.push(v);
-                else
-                    refsUnder(v, found);
-            }
-        }
-        return found;
-    };
-    const state = new Map();
-    const visit = (ref) => {
-        if (state.get(ref) === 'open')
-            return true;
-        if (state.get(ref) === 'done')
-            return false;
-        state.set(ref, 'open');
-        const cyclic = refsUnder(targetOf(ref)).some(visit);
-        state.set(ref, 'done');
-        return cyclic;
-    };
-    return refsUnder(spec).some(visit);
-}
-/** Sorts routes so that, segment by segment, a literal comes before a template; otherwise the document's order. */
-export function routeOrder(a, b) {
-    const left = a.split('/');
-    const right = b.split('/');
-    for (let i = 0; i < Math.min(left.length, right.length); i++) {
-        const templated = [left[i].includes('{'), right[i].includes('{')];
-        if (templated[0] !== templated[1])
-            return templated[0] ? 1 : -1;
+export { routeOrder } from './router.js';
+const REQUEST_PARTS = { path: 'path', query: 'query', header: 'header', cookie: 'cookie' };
+/** A stable key for a principal: its `id` (or `sub`) when it has one, else all of it. */
+function principalKey(principal) {
+    if (isObject(principal)) {
+        const id = principal.id ?? principal.sub;
+        if (typeof id === 'string' || typeof id === 'number')
+            return `id:${id}`;
     }
-    return 0;
+    return `principal:${canonicalJson(principal ?? null)}`;
 }
-function toExpressPath(path) {
-    return path.replace(/\{([^}]+)\}/g, ':$1');
-}
-/** The operation express-openapi-validator matched the request to, as the spec has it; none for an unknown path or method. */
-function operationOfIn(spec, req) {
-    const route = req.openapi?.openApiRoute;
-    const paths = spec.paths;
-    const item = route !== undefined && paths && Object.hasOwn(paths, route) ? paths[route] : undefined;
-    const operation = item && Object.hasOwn(item, req.method.toLowerCase()) ? item[req.method.toLowerCase()] : undefined;
-    return typeof operation === 'object' && operation !== null ? operation : undefined;
+function hasBody(req) {
+    return req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
 }
 export function createApiServer(spec, operations, handlers, options = {}) {
     const store = options.idempotencyStore ?? new MemoryIdempotencyStore();
-    const operationOf = (req) => operationOfIn(spec, req);
+    const validator = new SpecValidator(spec, { formats: options.validateFormats ?? true });
+    const limits = { fileBytes: options.fileLimit ?? 10 * 1024 * 1024, files: options.maxFiles ?? 10 };
     const report = (error, req, instance) => {
         if (options.onError)
             options.onError(error, req, instance);
         else
             console.error(`${instance} ${req.method} ${req.originalUrl}:`, error);
     };
-    // The spec's patterns run on RE2 in the copy of Ajv the validator uses (an application may have several).
-    const fromValidator = createRequire(createRequire(import.meta.url).resolve('express-openapi-validator'));
-    useLinearPatterns(fromValidator('ajv/dist/vocabularies/code'));
+    const paths = isObject(spec.paths) ? spec.paths : {};
+    const operationAt = (path, method) => {
+        const item = followRef(spec, paths[path]);
+        const operation = isObject(item) ? followRef(spec, item[method]) : undefined;
+        return isObject(operation) ? operation : undefined;
+    };
+    const routes = new Map();
+    for (const [name, info] of Object.entries(operations)) {
+        const route = routes.get(info.path) ?? { methods: new Map() };
+        route.methods.set(info.method, { name, info });
+        routes.set(info.path, route);
+    }
+    const router = new Router(routes);
+    const unimplemented = Object.entries(operations).filter(([name]) => typeof handlers[name] !== 'function');
+    if (unimplemented.length > 0) {
+        const list = unimplemented.map(([name, op]) => `${name} (${op.method.toUpperCase()} ${op.path})`).join(', ');
+        console.warn(`${unimplemented.length} operation${unimplemented.length === 1 ? ' has' : 's have'} no handler yet and answer 501: ${list}`);
+    }
     const app = express();
     app.disable('x-powered-by');
-    app.use(express.json({ type: ['application/json', 'application/*+json'], limit: '1mb' }));
-    // The spec's server URLs name production hosts; the app serves the paths from its root.
-    const apiSpec = { ...structuredClone(spec), servers: [{ url: '/' }] };
-    // Dereferencing once makes every request cheaper to validate (a third of the throughput, measured
-    // by bench:server); a recursive schema cannot be dereferenced, so such specs keep their $refs.
-    const mode = hasRefCycle(spec) ? 'bundle' : 'dereference';
-    app.use(OpenApiValidator.middleware({
-        apiSpec,
-        validateRequests: { allErrors: true },
-        validateResponses: options.validateResponses ?? true,
-        ignoreUndocumented: false,
-        validateApiSpec: false,
-        validateFormats: true,
-        ajvFormats: { mode: 'fast' },
-        $refParser: { mode },
-    }));
-    // Literal segments first: OpenAPI says /movies/popular wins over /movies/{id}, whatever the order.
-    const ordered = Object.entries(operations).sort(([, a], [, b]) => routeOrder(a.path, b.path));
-    const unimplemented = ordered.filter(([operationId]) => typeof handlers[operationId] !== 'function');
-    if (unimplemented.length > 0)
-        console.warn(`${unimplemented.length} operation${unimplemented.length === 1 ? ' has' : 's have'} no handler yet and answer 501: ${unimplemented.map(([id, op]) => `${id} (${op.method.toUpperCase()} ${op.path})`).join(', ')}`);
-    for (const [operationId, op] of ordered) {
-        const handler = handlers[operationId];
-        if (typeof handler !== 'function') {
-            app[op.method](toExpressPath(op.path), (_req, res) => sendProblem(res, { ...defaultProblem(501), status: 501, detail: `${operationId} (${op.method.toUpperCase()} ${op.path}) has no handler yet.` }));
-            continue;
-        }
-        const operation = followRef(spec, spec.paths?.[op.path]?.[op.method]);
-        const headerNames = declaredHeaderNames(spec, op.path, op.method);
-        app[op.method](toExpressPath(op.path), async (req, res, next) => {
+    // Every body but multipart (streamed to busboy) arrives as bytes; body.ts reads it by its media type.
+    app.use(express.raw({ type: (req) => !mediaTypeOf(req.headers['content-type']).startsWith('multipart/'), limit: options.bodyLimit ?? '1mb' }));
+    app.use(async (req, res, next) => {
+        try {
+            const [pathname, ...search] = req.url.split('?');
+            let match;
             try {
-                if (op.featureFlag && !(await (options.flags?.isEnabled(op.featureFlag) ?? true))) {
-                    sendProblem(res, { ...declaredProblem(spec, operationOf(req), 404), status: 404, detail: 'This operation is switched off.' });
-                    return;
-                }
-                let scopeKey;
-                if (op.idempotencyKey) {
-                    const key = req.get('Idempotency-Key') ?? '';
-                    // Keys are per client: the same key from two clients is two keys.
-                    const client = createHash('sha256')
-                        .update(req.get('Authorization') ?? '')
-                        .digest('hex')
-                        .slice(0, 16);
-                    scopeKey = `${operationId}:${client}:${key}`;
-                    const fingerprint = createHash('sha256')
-                        .update(`${req.method} ${req.path} ${canonicalJson(req.body ?? null)}`)
-                        .digest('hex');
-                    let begun;
-                    try {
-                        begun = await store.begin(scopeKey, fingerprint);
-                    }
-                    catch (error) {
-                        // The store decides whether the handler may run: without it, nothing runs, and the
-                        // client is told to come back (the error itself goes to the log, never to the client).
-                        report(error, req, `urn:uuid:${randomUUID()}`);
-                        res.set('Retry-After', String(options.storeRetryAfterSeconds ?? 1));
-                        sendProblem(res, { ...defaultProblem(503), status: 503, detail: 'The idempotency store cannot be reached; retry with the same key.' });
-                        return;
-                    }
-                    if (begun.state === 'replay') {
-                        sendResult(res, begun.response, declaredMediaType(spec, operation, begun.response.status), { 'Idempotent-Replayed': 'true' });
-                        return;
-                    }
-                    if (begun.state !== 'new') {
-                        const detail = begun.state === 'conflict'
-                            ? 'The Idempotency-Key was already used with a different request body.'
-                            : 'A request with this Idempotency-Key is still being processed; retry later.';
-                        sendProblem(res, { type: 'https://api.acme-platform.com/problems/idempotency-key-reused', title: 'Conflict', status: 409, detail });
-                        return;
-                    }
-                }
-                const context = {
-                    operationId,
-                    etagOf,
-                    ifMatchFails: (current) => {
-                        const ifMatch = req.get('If-Match');
-                        return (ifMatch !== undefined &&
-                            ifMatch !== '*' &&
-                            !ifMatch
-                                .split(',')
-                                .map((s) => s.trim())
-                                .includes(current));
-                    },
-                };
-                let result;
-                try {
-                    const headers = { ...req.headers };
-                    for (const name of headerNames)
-                        headers[name] = req.headers[name.toLowerCase()];
-                    result = (await handler({ params: req.params, query: req.query, headers, body: req.body }, context));
-                }
-                catch (error) {
-                    if (scopeKey)
-                        await store.abort(scopeKey).catch((e) => report(e, req, `urn:uuid:${randomUUID()}`));
-                    throw new HandlerFailure(error);
-                }
-                if (scopeKey) {
-                    const stored = { status: result.status, headers: result.headers ?? {}, body: result.body };
-                    // The handler has run: its answer goes out even if it cannot be stored (a retry then
-                    // waits for the claim to time out). The failure is logged, not hidden.
-                    await store.complete(scopeKey, stored).catch((e) => report(e, req, `urn:uuid:${randomUUID()}`));
-                }
-                sendResult(res, result, declaredMediaType(spec, operation, result.status));
+                match = router.match(pathname);
             }
             catch (error) {
-                next(error);
+                if (!(error instanceof MalformedPathError))
+                    throw error;
+                const problem = invalidRequestProblem(declaredProblem(spec, undefined, 400), [
+                    { pointer: `/path/${error.parameter}`, detail: 'is not valid percent-encoding' },
+                ]);
+                sendProblem(res, problem);
+                return;
             }
-        });
+            if (!match) {
+                sendProblem(res, { ...defaultProblem(404), status: 404, detail: DETAILS.noRoute });
+                return;
+            }
+            const method = req.method.toLowerCase();
+            const entry = match.route.methods.get(method) ?? (method === 'head' ? match.route.methods.get('get') : undefined);
+            if (!entry) {
+                res.set('Allow', [...match.route.methods.keys()].map((m) => m.toUpperCase()).join(', '));
+                sendProblem(res, { ...defaultProblem(405), status: 405, detail: DETAILS.noMethod });
+                return;
+            }
+            const { name, info } = entry;
+            const operation = operationAt(info.path, info.method);
+            const declared = (status) => declaredProblem(spec, operation, status);
+            const handler = handlers[name];
+            if (typeof handler !== 'function') {
+                sendProblem(res, { ...defaultProblem(501), status: 501, detail: `${name} (${info.method.toUpperCase()} ${info.path}) has no handler yet.` });
+                return;
+            }
+            if (info.featureFlag && !(await (options.flags?.isEnabled(info.featureFlag) ?? true))) {
+                sendProblem(res, { ...declared(404), status: 404, detail: 'This operation is switched off.' });
+                return;
+            }
+            const pairs = [...new URLSearchParams(search.join('?'))];
+            const cookies = parseCookies(req.headers.cookie ?? '');
+            const header = (h) => {
+                const value = req.headers[h.toLowerCase()];
+                return Array.isArray(value) ? value.join(', ') : value;
+            };
+            const authentication = await authenticateRequest(spec, requirementsOf(spec, operation), {
+                header,
+                query: (q) => pairs.find(([key]) => key === q)?.[1],
+                cookie: (c) => cookies[c],
+                tlsAuthorized: req.socket.authorized === true,
+            }, { operationId: name, method: info.method, path: info.path }, options.authenticate);
+            if (authentication.outcome !== 'allowed') {
+                const status = authentication.outcome;
+                sendProblem(res, {
+                    ...declared(status),
+                    status,
+                    detail: status === 401 ? DETAILS.unauthorized : (authentication.detail ?? 'This principal may not do this.'),
+                });
+                return;
+            }
+            const plan = validator.plan(info.path, info.method);
+            const errors = [];
+            let body;
+            if (hasBody(req) && plan.media.length > 0) {
+                const media = matchMedia(plan.media, req.headers['content-type'] ?? '');
+                if (!media) {
+                    sendProblem(res, { ...declared(415), status: 415, detail: DETAILS.unsupportedMediaType });
+                    return;
+                }
+                body = await readBody(req, media, limits);
+                if (media.validate && (media.kind !== 'text' || typeof body === 'string')) {
+                    const data = media.kind === 'multipart' ? withFilesAsStrings(body) : body;
+                    if (media.validate(data))
+                        body = media.kind === 'multipart' ? withFilesRestored(data, body) : data;
+                    else
+                        errors.push(...problemErrors('body', media.validate.errors));
+                }
+            }
+            else if (plan.bodyRequired) {
+                errors.push({ pointer: '/body', detail: 'is required' });
+            }
+            const values = { path: {}, query: {}, header: {}, cookie: {} };
+            const claimed = new Set(plan.parameters.filter((p) => p.in === 'query').map((p) => p.name));
+            for (const p of plan.parameters) {
+                const raw = p.in === 'query'
+                    ? fromPairs(pairs, p.serialisation, claimed)
+                    : ((p.in === 'path' ? match.params[p.name] : p.in === 'header' ? header(p.name) : cookies[p.name]) ?? undefined);
+                const value = typeof raw === 'string' && p.in !== 'query' ? fromStyled(raw, p.serialisation) : raw;
+                if (value !== undefined)
+                    values[p.in][p.key] = value;
+            }
+            for (const [where, validate] of plan.validateParameters) {
+                if (!validate(values[where]))
+                    errors.push(...problemErrors(REQUEST_PARTS[where], validate.errors));
+            }
+            if (errors.length > 0) {
+                sendProblem(res, invalidRequestProblem(declared(400), errors));
+                return;
+            }
+            let scopeKey;
+            if (info.idempotencyKey) {
+                const key = header('Idempotency-Key') ?? '';
+                // Keys are per principal (or, without an authenticate hook, per credentials): the same key
+                // from two clients is two keys, and a refreshed token is still the same client.
+                const client = createHash('sha256')
+                    .update(options.authenticate ? principalKey(authentication.principal) : (header('Authorization') ?? ''))
+                    .digest('hex')
+                    .slice(0, 16);
+                scopeKey = `${name}:${client}:${key}`;
+                const fingerprint = createHash('sha256')
+                    .update(`${req.method} ${pathname} ${canonicalJson(body ?? null)}`)
+                    .digest('hex');
+                let begun;
+                try {
+                    begun = await store.begin(scopeKey, fingerprint);
+                }
+                catch (error) {
+                    // The store decides whether the handler may run: without it, nothing runs, and the
+                    // client is told to come back (the error itself goes to the log, never to the client).
+                    report(error, req, `urn:uuid:${randomUUID()}`);
+                    res.set('Retry-After', String(options.storeRetryAfterSeconds ?? 1));
+                    sendProblem(res, { ...defaultProblem(503), status: 503, detail: 'The idempotency store cannot be reached; retry with the same key.' });
+                    return;
+                }
+                if (begun.state === 'replay') {
+                    sendResult(res, begun.response, declaredMediaType(spec, operation, begun.response.status), { 'Idempotent-Replayed': 'true' });
+                    return;
+                }
+                if (begun.state !== 'new') {
+                    const detail = begun.state === 'conflict'
+                        ? 'The Idempotency-Key was already used with a different request body.'
+                        : 'A request with this Idempotency-Key is still being processed; retry later.';
+                    sendProblem(res, { type: 'https://api.acme-platform.com/problems/idempotency-key-reused', title: 'Conflict', status: 409, detail });
+                    return;
+                }
+            }
+            const context = {
+                operationId: name,
+                principal: authentication.principal,
+                etagOf,
+                ifMatchFails: (current) => {
+                    const ifMatch = req.get('If-Match');
+                    return (ifMatch !== undefined &&
+                        ifMatch !== '*' &&
+                        !ifMatch
+                            .split(',')
+                            .map((s) => s.trim())
+                            .includes(current));
+                },
+            };
+            let result;
+            try {
+                // Node lower-cases header names; the types promise the declared ones (`Idempotency-Key`).
+                const headers = { ...req.headers, ...values.header };
+                for (const p of plan.parameters)
+                    if (p.in === 'header' && values.header[p.key] !== undefined)
+                        headers[p.name] = values.header[p.key];
+                const request = { params: values.path, query: values.query, headers, cookies: values.cookie, body };
+                result = (await handler(request, context));
+            }
+            catch (error) {
+                if (scopeKey)
+                    await store.abort(scopeKey).catch((e) => report(e, req, `urn:uuid:${randomUUID()}`));
+                throw new HandlerFailure(error);
+            }
+            const mediaType = res.get('Content-Type') ?? result.headers?.['Content-Type'] ?? result.headers?.['content-type'] ?? declaredMediaType(spec, operation, result.status);
+            if (options.validateResponses ?? true)
+                checkResponse(result, mediaType, info, operation);
+            if (scopeKey) {
+                const stored = { status: result.status, headers: result.headers ?? {}, body: result.body };
+                // The handler has run: its answer goes out even if it cannot be stored (a retry then
+                // waits for the claim to time out). The failure is logged, not hidden.
+                await store.complete(scopeKey, stored).catch((e) => report(e, req, `urn:uuid:${randomUUID()}`));
+            }
+            sendResult(res, result, mediaType);
+        }
+        catch (error) {
+            next(error);
+        }
+    });
+    /** A declared status, and for a JSON body, one its schema accepts; text and bytes are never refused for not being JSON. */
+    function checkResponse(result, mediaType, info, operation) {
+        if (!Number.isInteger(result?.status))
+            throw new ContractViolation('the handler returned no status');
+        if (!declaredResponse(spec, operation, result.status))
+            throw new ContractViolation(`status ${result.status} is not declared`);
+        if (result.body === undefined || mediaType === undefined || bodyKind(mediaTypeOf(mediaType)) !== 'json')
+            return;
+        const validate = validator.response(info.path, info.method, result.status, mediaTypeOf(mediaType));
+        if (validate && !validate(result.body))
+            throw new ContractViolation(`the ${result.status} body breaks the contract: ${JSON.stringify(validate.errors?.slice(0, 3))}`);
     }
     app.use((error, req, res, _next) => {
         const e = error;
-        // Only the validator and the body parser speak to the client; a handler's own errors never do.
-        const status = !(error instanceof HandlerFailure) && typeof e.status === 'number' ? e.status : 500;
+        // Only the body reader speaks to the client; a handler's own errors never do.
+        const status = error instanceof BodyError
+            ? error.status
+            : !(error instanceof HandlerFailure || error instanceof ContractViolation) && typeof e.status === 'number'
+                ? e.status
+                : 500;
         if (status >= 400 && status < 500) {
-            // The shapes `apis mock` answers with too (runtime/problems.ts): what the operation declares, fixed details.
-            const declared = declaredProblem(spec, operationOf(req), status);
-            const detail = { 401: DETAILS.unauthorized, 404: DETAILS.noRoute, 405: DETAILS.noMethod, 415: DETAILS.unsupportedMediaType }[status];
-            if (status === 400 && e.errors?.length)
-                sendProblem(res, invalidRequestProblem(declared, e.errors.map(problemErrorOf)));
-            else
-                sendProblem(res, { ...declared, status, detail: detail ?? e.message ?? declared.title });
+            const detail = error instanceof BodyError ? error.message : status === 413 ? 'The body is larger than this server accepts.' : 'The body cannot be read.';
+            sendProblem(res, { ...defaultProblem(status), status, detail });
             return;
         }
         // A handler that throws or breaks the contract, or any other surprise: log it, never leak it.
         const instance = `urn:uuid:${randomUUID()}`;
         report(error instanceof HandlerFailure ? error.original : error, req, instance);
-        const contract = !(error instanceof HandlerFailure) && e.errors !== undefined && /response/i.test(e.message ?? '');
         sendProblem(res, {
             ...defaultProblem(500),
             status: 500,
-            detail: contract ? 'The response did not match the contract.' : 'The server failed to answer; quote the instance when reporting it.',
+            detail: error instanceof ContractViolation ? 'The response did not match the contract.' : 'The server failed to answer; quote the instance when reporting it.',
             instance,
         });
     });

@@ -1,2 +1,1 @@
-/** Types that turn openapi-typescript's `operations` into handler signatures. */
 export {};

@@ -1,4 +1,5 @@
-/** Types that turn openapi-typescript's `operations` into handler signatures. */
+/** Types that turn openapi-typescript's operation types into handler signatures. */
+import type { UploadedFile } from './body.js';
 
 type JsonOf<C> = C extends { 'application/json': infer B }
   ? B
@@ -24,22 +25,41 @@ export type ResponseOf<Op> = Op extends { responses: infer R }
 
 type Part<P, K extends string> = P extends Record<K, infer V> ? (V extends undefined | never ? Record<string, never> : NonNullable<V>) : Record<string, never>;
 
-/** What a handler receives: typed path, query, headers and body. */
+/** A multipart body as the server hands it over: each file (a `Blob` in the client's types) an UploadedFile. */
+type Uploaded<T> = T extends Blob ? UploadedFile : T extends Array<infer I> ? Array<Uploaded<I>> : T extends object ? { [K in keyof T]: Uploaded<T[K]> } : T;
+
+/** The request body by its declared media type: JSON (or `+json`), form fields, multipart with files, text, or bytes. */
+type BodyOfRequest<C> = C extends { 'application/json': infer B }
+  ? B
+  : C extends { 'multipart/form-data': infer M }
+    ? Uploaded<M>
+    : C extends { 'application/x-www-form-urlencoded': infer F }
+      ? F
+      : C extends Record<`${string}json`, infer X>
+        ? X
+        : keyof C extends `text/${string}` | `${string}xml`
+          ? string
+          : Buffer;
+
+/** What a handler receives: typed path, query, headers, cookies and body. */
 export interface RequestOf<Op> {
   params: Op extends { parameters: infer P } ? Part<P, 'path'> : Record<string, never>;
   query: Op extends { parameters: infer P } ? Part<P, 'query'> : Record<string, never>;
   headers: Op extends { parameters: infer P } ? Part<P, 'header'> : Record<string, never>;
-  body: Op extends { requestBody?: infer B } ? (B extends { content: infer C } ? JsonOf<C> : undefined) : undefined;
+  cookies: Op extends { parameters: infer P } ? Part<P, 'cookie'> : Record<string, never>;
+  body: Op extends { requestBody?: infer B } ? (B extends { content: infer C } ? BodyOfRequest<C> : undefined) : undefined;
 }
 
-export interface HandlerContext {
+export interface HandlerContext<Principal = unknown> {
   operationId: string;
+  /** What the server's `authenticate` hook returned for the request's credentials (undefined without a hook). */
+  principal: Principal | undefined;
   /** True when the request's If-Match does not match `currentEtag` (answer 412); false without If-Match. */
   ifMatchFails(currentEtag: string): boolean;
   /** A strong ETag for a representation. */
   etagOf(body: unknown): string;
 }
 
-export type HandlersFor<Ops, Ids extends keyof Ops> = {
-  [K in Ids]: (request: RequestOf<Ops[K]>, context: HandlerContext) => ResponseOf<Ops[K]> | Promise<ResponseOf<Ops[K]>>;
+export type HandlersFor<Ops, Ids extends keyof Ops, Principal = unknown> = {
+  [K in Ids]: (request: RequestOf<Ops[K]>, context: HandlerContext<Principal>) => ResponseOf<Ops[K]> | Promise<ResponseOf<Ops[K]>>;
 };

@@ -1,0 +1,73 @@
+const DELIMITERS = { form: ',', simple: ',', spaceDelimited: ' ', pipeDelimited: '|' };
+function pairsToObject(items) {
+    const object = {};
+    for (let i = 0; i + 1 < items.length; i += 2)
+        object[items[i]] = items[i + 1];
+    return object;
+}
+function parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text; // The validator then says what was expected.
+    }
+}
+/** A styled single value (path segment, header, cookie, non-exploded query value). */
+export function fromStyled(raw, s) {
+    if (s.json)
+        return parseJson(raw);
+    if (s.shape === 'scalar')
+        return raw;
+    if (s.style === 'label' || s.style === 'matrix') {
+        // `.a.b` / `;id=a,b`: strip the prefix, then as simple.
+        const body = s.style === 'label' ? raw.replace(/^\./, '') : raw.replace(new RegExp(`^;${s.name}=`), '');
+        return fromStyled(body, { ...s, style: 'simple' });
+    }
+    const items = raw === '' ? [] : raw.split(DELIMITERS[s.style] ?? ',');
+    if (s.shape === 'array')
+        return items;
+    if (s.explode && s.style === 'simple')
+        return Object.fromEntries(items.map((item) => [item.split('=')[0], item.split('=').slice(1).join('=')]));
+    return pairsToObject(items);
+}
+/** A query (or form body) parameter from the decoded key/value pairs of the query string. */
+export function fromPairs(pairs, s, claimed) {
+    if (s.style === 'deepObject') {
+        const prefix = `${s.name}[`;
+        const found = pairs.filter(([key]) => key.startsWith(prefix) && key.endsWith(']'));
+        if (found.length === 0)
+            return undefined;
+        const object = {};
+        for (const [key, value] of found) {
+            const path = key
+                .slice(s.name.length)
+                .split(/\]\[|\[|\]/)
+                .filter(Boolean);
+            let node = object;
+            path.forEach((segment, i) => {
+                if (i === path.length - 1)
+                    node[segment] = value;
+                else {
+                    if (!isPlainObject(node[segment]))
+                        node[segment] = {};
+                    node = node[segment];
+                }
+            });
+        }
+        return object;
+    }
+    const values = pairs.filter(([key]) => key === s.name).map(([, value]) => value);
+    if (s.shape === 'object' && s.explode && !s.json) {
+        // Each property is its own key: the declared ones, or every key no other parameter claims.
+        const keys = s.properties.length > 0 ? new Set(s.properties) : undefined;
+        const own = pairs.filter(([key]) => (keys ? keys.has(key) : !claimed.has(key)));
+        return own.length === 0 ? undefined : Object.fromEntries(own);
+    }
+    if (values.length === 0)
+        return undefined;
+    if (s.shape === 'array' && s.explode && !s.json)
+        return values;
+    return fromStyled(values[0], s);
+}
+const isPlainObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,0 +1,32 @@
+/**
+ * Routing as OpenAPI defines it. Express's router (path-to-regexp) reads `:`, `(`, `?`, `!`, `*`
+ * and `-` in a path as its own syntax, so `/v1/{name}:cancel` threw at start and `{team-id}` never
+ * matched; here a path template is only literal text and `{name}` expressions, each matching one
+ * non-empty segment part. Literal segments win over templated ones whatever the document order
+ * (`/movies/popular` before `/movies/{id}`), then templates with more literal text (`{id}.json`
+ * before `{id}`). Routes are compiled once, at start, and grouped by segment count.
+ * Imports nothing: copied into generated packages with the rest of the runtime.
+ */
+export interface RouteMatch<T> {
+    route: T;
+    path: string;
+    /** The path parameters, percent-decoded. */
+    params: Record<string, string>;
+}
+/**
+ * Sorts templates so that, segment by segment, a literal comes before a template, and a template
+ * with more literal text before one with less; then fewer segments first; then by text (paths that
+ * tie this far never match the same URL, but the order stays the same whatever the document's). Compared as keys, so the order is consistent (a comparator that only ranks some pairs
+ * lets the sort put `/v1/orders/{id}` before `/v1/orders/history`).
+ */
+export declare function routeOrder(a: string, b: string): number;
+export declare class MalformedPathError extends Error {
+    readonly parameter: string;
+    constructor(parameter: string);
+}
+export declare class Router<T> {
+    private readonly bySegments;
+    constructor(routes: Iterable<[path: string, route: T]>);
+    /** The route for `pathname` (still percent-encoded), or undefined; throws MalformedPathError for a bad escape. */
+    match(pathname: string): RouteMatch<T> | undefined;
+}

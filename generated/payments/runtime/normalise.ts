@@ -1,0 +1,74 @@
+/**
+ * The spec's schemas as one JSON Schema 2020-12 validator reads them, for one direction of travel:
+ *  - OpenAPI 3.0 dialect: `nullable: true` becomes a `"null"` type (or an `anyOf` with one, beside a
+ *    `$ref` or a composition), boolean `exclusiveMinimum`/`exclusiveMaximum` their numeric form;
+ *  - `readOnly` properties are not required in requests, `writeOnly` ones not in responses.
+ * Validators trip on the 3.0 forms (express-openapi-validator answered every request with a 500
+ * when a `nullable` schema without `type` sat in components). Values (`example`, `default`, `enum`,
+ * `const`) are data, never rewritten. Copied into generated packages with the rest of the runtime.
+ */
+import { followRef, isObject } from './local-ref.js';
+
+type Json = Record<string, unknown>;
+
+/** Keys whose values are data, not schemas or spec nodes. */
+const DATA_KEYS = new Set(['example', 'examples', 'default', 'enum', 'const', 'x-examples']);
+
+const MAP_KEYS = new Set(['responses', 'properties', 'patternProperties', '$defs', 'definitions', 'schemas', 'dependentSchemas']);
+
+export type Direction = 'request' | 'response';
+
+function from30(node: Json): Json {
+  let schema = node;
+  for (const [bound, exclusive] of [
+    ['minimum', 'exclusiveMinimum'],
+    ['maximum', 'exclusiveMaximum'],
+  ] as const) {
+    if (typeof schema[exclusive] !== 'boolean') continue;
+    const { [exclusive]: flag, [bound]: limit, ...rest } = schema;
+    schema = flag && typeof limit === 'number' ? { ...rest, [exclusive]: limit } : { ...rest, ...(limit === undefined ? {} : { [bound]: limit }) };
+  }
+  if (schema.nullable !== true) {
+    if ('nullable' in schema && typeof schema.nullable === 'boolean') {
+      const { nullable: _, ...rest } = schema;
+      return rest;
+    }
+    return schema;
+  }
+  const { nullable: _, ...rest } = schema;
+  if (typeof rest.type === 'string') {
+    const enumWithNull = Array.isArray(rest.enum) && !rest.enum.includes(null) ? { enum: [...rest.enum, null] } : {};
+    return { ...rest, type: [rest.type, 'null'], ...enumWithNull };
+  }
+  if (Array.isArray(rest.type)) return rest.type.includes('null') ? rest : { ...rest, type: [...rest.type, 'null'] };
+  if (rest.$ref !== undefined || rest.allOf !== undefined || rest.oneOf !== undefined || rest.anyOf !== undefined) {
+    // Siblings of a 3.0 $ref are ignored by 3.0 anyway; the annotations stay outside.
+    const { description, title, ...constraint } = rest;
+    return { ...(description === undefined ? {} : { description }), ...(title === undefined ? {} : { title }), anyOf: [constraint, { type: 'null' }] };
+  }
+  return rest; // Without a type, anything goes already, null included.
+}
+
+/** A copy of `spec` whose schemas validate as the OpenAPI version and the direction say. */
+export function normaliseForValidation(spec: Json, direction: Direction): Json {
+  const openapi30 = typeof spec.openapi === 'string' && spec.openapi.startsWith('3.0');
+  const hidden = direction === 'request' ? 'readOnly' : 'writeOnly';
+  const visit = (node: unknown, parentKey = ''): unknown => {
+    if (Array.isArray(node)) return node.map((item) => visit(item));
+    if (!isObject(node)) return node;
+    let copy: Json = {};
+    // In a map, `default` (a response) or `example` (a property) names a node, not a value.
+    for (const [key, value] of Object.entries(node)) copy[key] = DATA_KEYS.has(key) && !MAP_KEYS.has(parentKey) ? value : visit(value, key);
+    if (openapi30) copy = from30(copy);
+    if (Array.isArray(copy.required) && isObject(copy.properties)) {
+      const properties = copy.properties;
+      const required = copy.required.filter((name) => {
+        const property = followRef(spec, properties[name as string]);
+        return !(isObject(property) && property[hidden] === true);
+      });
+      if (required.length !== copy.required.length) copy.required = required;
+    }
+    return copy;
+  };
+  return visit(spec) as Json;
+}

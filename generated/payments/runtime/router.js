@@ -1,0 +1,87 @@
+/**
+ * Routing as OpenAPI defines it. Express's router (path-to-regexp) reads `:`, `(`, `?`, `!`, `*`
+ * and `-` in a path as its own syntax, so `/v1/{name}:cancel` threw at start and `{team-id}` never
+ * matched; here a path template is only literal text and `{name}` expressions, each matching one
+ * non-empty segment part. Literal segments win over templated ones whatever the document order
+ * (`/movies/popular` before `/movies/{id}`), then templates with more literal text (`{id}.json`
+ * before `{id}`). Routes are compiled once, at start, and grouped by segment count.
+ * Imports nothing: copied into generated packages with the rest of the runtime.
+ */
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/**
+ * Sorts templates so that, segment by segment, a literal comes before a template, and a template
+ * with more literal text before one with less; then fewer segments first; then by text (paths that
+ * tie this far never match the same URL, but the order stays the same whatever the document's). Compared as keys, so the order is consistent (a comparator that only ranks some pairs
+ * lets the sort put `/v1/orders/{id}` before `/v1/orders/history`).
+ */
+export function routeOrder(a, b) {
+    const left = a.split('/');
+    const right = b.split('/');
+    for (let i = 0; i < Math.min(left.length, right.length); i++) {
+        const templated = [left[i].includes('{'), right[i].includes('{')];
+        if (templated[0] !== templated[1])
+            return templated[0] ? 1 : -1;
+        if (templated[0]) {
+            const literal = [literalLength(left[i]), literalLength(right[i])];
+            if (literal[0] !== literal[1])
+                return literal[1] - literal[0];
+        }
+    }
+    return left.length - right.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+const literalLength = (segment) => segment.replace(/\{[^}]*\}/g, '').length;
+function compile(path, route) {
+    const names = [];
+    let source = '';
+    let rest = path;
+    for (let match = /\{([^{}]+)\}/.exec(rest); match; match = /\{([^{}]+)\}/.exec(rest)) {
+        source += escapeRegExp(rest.slice(0, match.index));
+        names.push(match[1]);
+        // Lazy, so `{name}:cancel` and `{id}.json` leave their literal suffix to match.
+        source += '([^/]+?)';
+        rest = rest.slice(match.index + match[0].length);
+    }
+    source += escapeRegExp(rest);
+    // A trailing slash is tolerated, as express did.
+    return { path, route, names, regexp: new RegExp(`^${source}/?$`) };
+}
+export class MalformedPathError extends Error {
+    parameter;
+    constructor(parameter) {
+        super(`the path parameter ${parameter} is not valid percent-encoding`);
+        this.parameter = parameter;
+    }
+}
+export class Router {
+    bySegments = new Map();
+    constructor(routes) {
+        const all = [...routes].sort(([a], [b]) => routeOrder(a, b));
+        for (const [path, route] of all) {
+            const compiled = compile(path, route);
+            const segments = path.replace(/\/$/, '').split('/').length;
+            const list = this.bySegments.get(segments) ?? [];
+            list.push(compiled);
+            this.bySegments.set(segments, list);
+        }
+    }
+    /** The route for `pathname` (still percent-encoded), or undefined; throws MalformedPathError for a bad escape. */
+    match(pathname) {
+        const segments = pathname.replace(/\/$/, '').split('/').length;
+        for (const candidate of this.bySegments.get(segments) ?? []) {
+            const found = candidate.regexp.exec(pathname);
+            if (!found)
+                continue;
+            const params = {};
+            candidate.names.forEach((name, i) => {
+                try {
+                    params[name] = decodeURIComponent(found[i + 1]);
+                }
+                catch {
+                    throw new MalformedPathError(name);
+                }
+            });
+            return { route: candidate.route, path: candidate.path, params };
+        }
+        return undefined;
+    }
+}
