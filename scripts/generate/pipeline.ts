@@ -13,12 +13,13 @@ import { toolchainRoot } from '../lib/toolchain.ts';
 import { compileModule } from './compile.ts';
 import { clientSource, operationsOf, packageJson, readme, serverSource } from './templates.ts';
 import { schemaTypes } from './types.ts';
-import type { JsonObject } from '../model/openapi-index.ts';
+import { indexOf, pointerOf, type JsonObject, type OperationEntry } from '../model/openapi-index.ts';
 import { generatedDir, specRelPath } from '../lib/repo.ts';
 import { isFresh } from '../lib/freshness.ts';
 
 /** Every file of one domain's package, relative to generated/<domain>/. */
 export async function generateDomain(domain: string, model: SpecModel, scope: string): Promise<Map<string, string>> {
+  assertUniqueOperationIds(model);
   const files = new Map<string, string>();
   const bundled = await bundleModel(model);
   const document = bundled.document as JsonObject;
@@ -56,6 +57,23 @@ export async function generateDomain(domain: string, model: SpecModel, scope: st
     files.set(path.replace(/\.ts$/, '.d.ts'), dts);
   }
   return files;
+}
+
+/** Two operations with one operationId would be one handler: refused, naming both places. */
+function assertUniqueOperationIds(model: SpecModel): void {
+  const seen = new Map<string, OperationEntry>();
+  for (const op of indexOf(model.document).operations.filter((o) => o.kind === 'path')) {
+    const id = op.node.operationId;
+    if (typeof id !== 'string') continue;
+    const first = seen.get(id);
+    if (first) {
+      const line = (entry: OperationEntry) => model.root.position(pointerOf([...entry.path, 'operationId'])).line;
+      throw new UserError(
+        `${model.file}:${line(op)}: operationId ${JSON.stringify(id)} is used twice: ${first.label} (line ${line(first)}) and ${op.label} (line ${line(op)}); each operation needs its own`,
+      );
+    }
+    seen.set(id, op);
+  }
 }
 
 /**

@@ -40,6 +40,8 @@ export async function schemaTypes(document: JsonObject): Promise<string> {
     exportType: false,
     rootTypes: false, // A default does not make a request property required.
     defaultNonNullable: false,
+    // `type: object` alone is any object (JSON Schema), not an empty one.
+    emptyObjectsUnknown: true,
     // A file is a Blob for the client (runtime/types.ts makes it an UploadedFile for the server).
     transform: (schema: { format?: unknown; contentMediaType?: unknown; contentEncoding?: unknown; nullable?: unknown; type?: unknown }) => {
       const bytes = typeof schema.contentMediaType === 'string' && !/^text\/|json|xml/.test(schema.contentMediaType) && schema.contentEncoding === undefined;

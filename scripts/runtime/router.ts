@@ -25,6 +25,24 @@ interface CompiledRoute<T> {
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /**
+ * Literal template text as a request may carry it: a character outside the unreserved set also as
+ * its percent-encoding (`?` can only arrive as `%3F`, `(` as itself or `%28`), hex in either case.
+ */
+function literal(text: string): string {
+  return [...text]
+    .map((c) => {
+      if (/[A-Za-z0-9\-._~/]/.test(c)) return escapeRegExp(c);
+      const encoded = [...new TextEncoder().encode(c)].map((byte) => {
+        const hex = byte.toString(16).toUpperCase().padStart(2, '0');
+        return `%[${hex[0]}${hex[0].toLowerCase()}][${hex[1]}${hex[1].toLowerCase()}]`;
+      });
+      const alternative = `|${encoded.join('')}`;
+      return `(?:${escapeRegExp(c)}${alternative})`;
+    })
+    .join('');
+}
+
+/**
  * Sorts templates so that, segment by segment, a literal comes before a template, and a template
  * with more literal text before one with less; then fewer segments first; then by text (paths that
  * tie this far never match the same URL, but the order stays the same whatever the document's). Compared as keys, so the order is consistent (a comparator that only ranks some pairs
@@ -51,13 +69,13 @@ function compile<T>(path: string, route: T): CompiledRoute<T> {
   let source = '';
   let rest = path;
   for (let match = /\{([^{}]+)\}/.exec(rest); match; match = /\{([^{}]+)\}/.exec(rest)) {
-    source += escapeRegExp(rest.slice(0, match.index));
+    source += literal(rest.slice(0, match.index));
     names.push(match[1]);
     // Lazy, so `{name}:cancel` and `{id}.json` leave their literal suffix to match.
     source += '([^/]+?)';
     rest = rest.slice(match.index + match[0].length);
   }
-  source += escapeRegExp(rest);
+  source += literal(rest);
   // A trailing slash is tolerated, as express did.
   return { path, route, names, regexp: new RegExp(`^${source}/?$`) };
 }

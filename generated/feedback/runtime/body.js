@@ -70,8 +70,10 @@ function parseMultipart(req, plan, limits) {
                     if (s.json && typeof body[name] === 'string')
                         body[name] = fromStyled(body[name], s);
                 for (const file of files) {
+                    // A JSON part (an object property) arrives as a file when the client sent it as a Blob, as FormData does.
+                    const value = plan.fields.get(file.field)?.json ? fromStyled(file.bytes.toString('utf8'), plan.fields.get(file.field)) : file;
                     const current = body[file.field];
-                    body[file.field] = current === undefined ? file : [current, file].flat();
+                    body[file.field] = current === undefined ? value : [current, value].flat();
                 }
                 resolve(body);
             }, reject);

@@ -18,7 +18,8 @@ export type Credential =
   | (Common & { type: 'apiKey'; in: 'header' | 'query' | 'cookie'; name: string; value: string })
   | (Common & { type: 'http'; httpScheme: 'bearer'; token: string })
   | (Common & { type: 'http'; httpScheme: 'basic'; username: string; password: string })
-  | (Common & { type: 'http'; httpScheme: string; value: string })
+  /** Any other HTTP authentication scheme (digest, hoba…): its name and the rest of the Authorization header. */
+  | (Common & { type: 'http'; httpScheme: 'other'; authScheme: string; value: string })
   | (Common & { type: 'oauth2' | 'openIdConnect'; token: string })
   | (Common & { type: 'mutualTLS' });
 
@@ -80,7 +81,7 @@ function credentialOf(scheme: string, definition: Record<string, unknown>, scope
     if (colon < 0) return undefined;
     return { scheme, scopes, type, httpScheme: 'basic', username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
   }
-  return { scheme, scopes, type, httpScheme: wanted, value };
+  return { scheme, scopes, type, httpScheme: 'other', authScheme: wanted, value };
 }
 
 /** The security requirements that apply to an operation: its own, else the document's. */

@@ -18,9 +18,12 @@ export type Credential = (Common & {
     httpScheme: 'basic';
     username: string;
     password: string;
-}) | (Common & {
+})
+/** Any other HTTP authentication scheme (digest, hoba…): its name and the rest of the Authorization header. */
+ | (Common & {
     type: 'http';
-    httpScheme: string;
+    httpScheme: 'other';
+    authScheme: string;
     value: string;
 }) | (Common & {
     type: 'oauth2' | 'openIdConnect';

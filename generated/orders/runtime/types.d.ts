@@ -1,15 +1,18 @@
 /** Types that turn openapi-typescript's operation types into handler signatures. */
 import type { UploadedFile } from './body.js';
-type JsonOf<C> = C extends {
+/** What a handler may answer with for a media type that is not JSON: text as a string, anything else as bytes or a stream. */
+type Bytes = Buffer | Uint8Array | NodeJS.ReadableStream;
+/** The declared `+json` media types of a content map (never when there is none). */
+type JsonKeys<C> = Extract<keyof C, `${string}json`>;
+/** The response body by its declared media types: the JSON one if any (`+json` too), else text, else bytes. */
+type BodyOfContent<C> = C extends {
     'application/json': infer B;
 } ? B : C extends {
     'application/problem+json': infer P;
-} ? P : C extends {
-    'application/merge-patch+json': infer M;
-} ? M : C extends Record<string, infer X> ? X : never;
+} ? P : [JsonKeys<C>] extends [never] ? keyof C extends `text/${string}` | `${string}xml` ? string : Bytes : C[JsonKeys<C>];
 type BodyOfResponse<R> = R extends {
     content: infer C;
-} ? JsonOf<C> : undefined;
+} ? BodyOfContent<C> : undefined;
 type Digit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 /** `4XX` as the numbers 400 to 499. */
 type ClassStatus<D extends string> = `${D}${Digit}${Digit}` extends infer S ? (S extends `${infer N extends number}` ? N : never) : never;
@@ -36,7 +39,7 @@ type BodyOfRequest<C> = C extends {
     'multipart/form-data': infer M;
 } ? Uploaded<M> : C extends {
     'application/x-www-form-urlencoded': infer F;
-} ? F : C extends Record<`${string}json`, infer X> ? X : keyof C extends `text/${string}` | `${string}xml` ? string : Buffer;
+} ? F : [JsonKeys<C>] extends [never] ? keyof C extends `text/${string}` | `${string}xml` ? string : Buffer : C[JsonKeys<C>];
 /** What a handler receives: typed path, query, headers, cookies and body. */
 export interface RequestOf<Op> {
     params: Op extends {

@@ -91,8 +91,10 @@ function parseMultipart(req: Request, plan: MediaPlan, limits: BodyLimits): Prom
         const body = fieldsFrom(texts, new Map([...plan.fields].map(([name, s]) => [name, s.json ? { ...s, shape: 'scalar' as const } : s])));
         for (const [name, s] of plan.fields) if (s.json && typeof body[name] === 'string') body[name] = fromStyled(body[name] as string, s);
         for (const file of files) {
+          // A JSON part (an object property) arrives as a file when the client sent it as a Blob, as FormData does.
+          const value = plan.fields.get(file.field)?.json ? fromStyled(file.bytes.toString('utf8'), plan.fields.get(file.field) as Serialisation) : file;
           const current = body[file.field];
-          body[file.field] = current === undefined ? file : [current, file].flat();
+          body[file.field] = current === undefined ? value : [current, value].flat();
         }
         resolve(body);
       }, reject);

@@ -40,7 +40,7 @@ function credentialOf(scheme, definition, scopes, from) {
             return undefined;
         return { scheme, scopes, type, httpScheme: 'basic', username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
     }
-    return { scheme, scopes, type, httpScheme: wanted, value };
+    return { scheme, scopes, type, httpScheme: 'other', authScheme: wanted, value };
 }
 /** The security requirements that apply to an operation: its own, else the document's. */
 export function requirementsOf(spec, operation) {

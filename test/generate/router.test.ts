@@ -1,0 +1,48 @@
+/** Routing as OpenAPI defines it (#14): template characters no router syntax may claim. */
+import { describe, expect, it } from 'vitest';
+import { MalformedPathError, Router } from '../../scripts/runtime/router.ts';
+
+const router = new Router<string>([
+  ['/v1/{name}:cancel', 'cancel'],
+  ['/v1/{name}', 'get'],
+  ['/teams/{team-id}', 'team'],
+  ['/files/{id}', 'file'],
+  ['/files/{id}.json', 'fileJson'],
+  ['/report{.format}', 'report'],
+  ['/odd/why?', 'question'],
+  ['/odd/(x)!', 'brackets'],
+  ['/regex/.*', 'dotStar'],
+  ['/café/{x}', 'accent'],
+]);
+const route = (path: string) => {
+  const found = router.match(path);
+  return found && { route: found.route, params: found.params };
+};
+
+describe('router', () => {
+  it('routes templates with colons, dashes, dots and a suffix after the expression', () => {
+    expect(route('/v1/ops%2F1:cancel')).toEqual({ route: 'cancel', params: { name: 'ops/1' } });
+    expect(route('/v1/abc%3Acancel')).toEqual({ route: 'cancel', params: { name: 'abc' } });
+    expect(route('/v1/abc')).toEqual({ route: 'get', params: { name: 'abc' } });
+    expect(route('/teams/t-1')).toEqual({ route: 'team', params: { 'team-id': 't-1' } });
+    expect(route('/files/a.json')).toEqual({ route: 'fileJson', params: { id: 'a' } });
+    expect(route('/files/a.txt')).toEqual({ route: 'file', params: { id: 'a.txt' } });
+    expect(route('/report.csv')).toEqual({ route: 'report', params: { '.format': '.csv' } });
+  });
+
+  it('matches literal characters as they are or percent-encoded, and nothing of a regular expression', () => {
+    expect(route('/odd/why%3F')).toEqual({ route: 'question', params: {} });
+    expect(route('/odd/(x)!')).toEqual({ route: 'brackets', params: {} });
+    expect(route('/odd/%28x%29%21')).toEqual({ route: 'brackets', params: {} });
+    expect(route('/caf%C3%A9/1')).toEqual({ route: 'accent', params: { x: '1' } });
+    expect(route('/regex/.*')).toEqual({ route: 'dotStar', params: {} });
+    expect(route('/regex/anything')).toBeUndefined();
+    expect(route('/odd/x')).toBeUndefined();
+    expect(route('/v1/a/b:cancel')).toBeUndefined();
+  });
+
+  it('tolerates a trailing slash and refuses a bad escape in a parameter', () => {
+    expect(route('/teams/t-1/')).toEqual({ route: 'team', params: { 'team-id': 't-1' } });
+    expect(() => router.match('/teams/%E0%A4%A')).toThrow(MalformedPathError);
+  });
+});
