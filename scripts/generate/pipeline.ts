@@ -20,6 +20,7 @@ import { isFresh } from '../lib/freshness.ts';
 /** Every file of one domain's package, relative to generated/<domain>/. */
 export async function generateDomain(domain: string, model: SpecModel, scope: string): Promise<Map<string, string>> {
   assertUniqueOperationIds(model);
+  assertServablePaths(model);
   const files = new Map<string, string>();
   const bundled = await bundleModel(model);
   const document = bundled.document as JsonObject;
@@ -73,6 +74,30 @@ function assertUniqueOperationIds(model: SpecModel): void {
       );
     }
     seen.set(id, op);
+  }
+}
+
+/** What makes a path template unservable (OpenAPI's own rules), or undefined. */
+export function pathTemplateProblem(path: string): string | undefined {
+  if (!path.startsWith('/')) return 'a path must start with /';
+  const names: string[] = [];
+  const outside = path.replace(/\{([^{}]*)\}/g, (_, name: string) => {
+    names.push(name);
+    return '';
+  });
+  if (/[{}]/.test(outside)) return 'its braces do not pair up into {name} expressions';
+  if (names.some((n) => n === '' || n.includes('/'))) return 'a template expression is empty or holds a /';
+  const twice = names.find((n, i) => names.indexOf(n) !== i);
+  if (twice !== undefined) return `the template names {${twice}} twice`;
+  if (/\}\{/.test(path)) return 'two template expressions touch, so no value can tell where one ends';
+  return undefined;
+}
+
+/** A path the server cannot route is refused at generation, naming the operation, never left to throw at start. */
+function assertServablePaths(model: SpecModel): void {
+  for (const op of indexOf(model.document).operations.filter((o) => o.kind === 'path')) {
+    const problem = pathTemplateProblem(op.route);
+    if (problem) throw new UserError(`${model.file}:${model.root.position(pointerOf(op.pathItemPath)).line}: ${op.label}: ${problem}`);
   }
 }
 

@@ -155,7 +155,7 @@ describe('generated code for specs that are not ours', () => {
     expect(result.transfers).toEqual([{ id: 'tr_1', by: 'ada' }, { id: 'tr_1', by: 'ada' }, 'true']);
   });
 
-  it('a duplicate operationId: lint reports it as an error, generate exits 2 naming both places', async () => {
+  it('a duplicate operationId or a template no server can route: generate exits 2 naming the places (lint reports duplicates too)', async () => {
     const spec = [
       'openapi: 3.1.0',
       'info: { title: Twice, version: 1.0.0 }',
@@ -175,5 +175,11 @@ describe('generated code for specs that are not ours', () => {
     const lint = await runApisInProcess(['lint', 'specs/twice.yaml'], { cwd: repo });
     expect(lint.code).toBe(1);
     expect(lint.stdout).toMatch(/7:5 +error +operation-operationId-unique/);
+    // A template the server could not route: refused naming the operation, no code that throws at start.
+    writeFileSync(
+      join(repo, 'specs', 'twice.yaml'),
+      spec.replace('/b:', '/b/{id:').replace('operationId: fetch, responses: { "204"', 'operationId: other, responses: { "204"'),
+    );
+    expectUserError(await runApisInProcess(['generate'], { cwd: repo }), 'specs/twice.yaml:6', /GET \/b\/\{id: its braces do not pair up/);
   });
 });
