@@ -194,9 +194,10 @@ export function createApiServer<Principal = unknown>(
   app.use(async (req: Request, res: Response, next: NextFunction) => {
     try {
       const [pathname, ...search] = req.url.split('?');
+      const method = req.method.toLowerCase();
       let match: ReturnType<typeof router.match>;
       try {
-        match = router.match(pathname);
+        match = router.match(pathname, (route) => route.methods.has(method) || (method === 'head' && route.methods.has('get')));
       } catch (error) {
         if (!(error instanceof MalformedPathError)) throw error;
         const problem = invalidRequestProblem(declaredProblem(spec, undefined, 400), [
@@ -209,7 +210,6 @@ export function createApiServer<Principal = unknown>(
         sendProblem(res, { ...defaultProblem(404), status: 404, detail: DETAILS.noRoute });
         return;
       }
-      const method = req.method.toLowerCase();
       const entry = match.route.methods.get(method) ?? (method === 'head' ? match.route.methods.get('get') : undefined);
       if (!entry) {
         res.set('Allow', [...match.route.methods.keys()].map((m) => m.toUpperCase()).join(', '));

@@ -46,3 +46,18 @@ describe('router', () => {
     expect(() => router.match('/teams/%E0%A4%A')).toThrow(MalformedPathError);
   });
 });
+
+describe('router, templates of the same shape', () => {
+  it('picks the one that has the method, as GitHub declares GET and DELETE under two parameter names', () => {
+    const same = new Router<{ methods: string[] }>([
+      ['/orgs/{org}/attestations/{attestation_id}', { methods: ['delete'] }],
+      ['/orgs/{org}/attestations/{subject_digest}', { methods: ['get'] }],
+    ]);
+    const get = same.match('/orgs/acme/attestations/sha256:1', (r) => r.methods.includes('get'));
+    expect([get?.path, get?.params]).toEqual(['/orgs/{org}/attestations/{subject_digest}', { org: 'acme', subject_digest: 'sha256:1' }]);
+    const del = same.match('/orgs/acme/attestations/7', (r) => r.methods.includes('delete'));
+    expect(del?.path).toBe('/orgs/{org}/attestations/{attestation_id}');
+    // No template has the method: the first match, for the 405.
+    expect(same.match('/orgs/acme/attestations/7', () => false)?.path).toBe('/orgs/{org}/attestations/{attestation_id}');
+  });
+});

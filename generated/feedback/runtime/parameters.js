@@ -1,3 +1,4 @@
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const DELIMITERS = { form: ',', simple: ',', spaceDelimited: ' ', pipeDelimited: '|' };
 function pairsToObject(items) {
     const object = {};
@@ -20,9 +21,13 @@ export function fromStyled(raw, s) {
     if (s.shape === 'scalar')
         return raw;
     if (s.style === 'label' || s.style === 'matrix') {
-        // `.a.b` / `;id=a,b`: strip the prefix, then as simple.
-        const body = s.style === 'label' ? raw.replace(/^\./, '') : raw.replace(new RegExp(`^;${s.name}=`), '');
-        return fromStyled(body, { ...s, style: 'simple' });
+        // `.a,b` / `.a.b` (exploded); `;x=a,b` / `;x=a;x=b` or `;k=v;k2=v2` (exploded).
+        if (!s.explode)
+            return fromStyled(raw.replace(s.style === 'label' ? /^\./ : new RegExp(`^;${escapeRegExp(s.name)}=`), ''), { ...s, style: 'simple' });
+        const parts = raw.split(s.style === 'label' ? '.' : ';').slice(1);
+        if (s.shape === 'object')
+            return Object.fromEntries(parts.map((p) => [p.split('=')[0], p.split('=').slice(1).join('=')]));
+        return s.style === 'label' ? parts : parts.map((p) => p.split('=').slice(1).join('='));
     }
     const items = raw === '' ? [] : raw.split(DELIMITERS[s.style] ?? ',');
     if (s.shape === 'array')

@@ -27,6 +27,11 @@ export declare class MalformedPathError extends Error {
 export declare class Router<T> {
     private readonly bySegments;
     constructor(routes: Iterable<[path: string, route: T]>);
-    /** The route for `pathname` (still percent-encoded), or undefined; throws MalformedPathError for a bad escape. */
-    match(pathname: string): RouteMatch<T> | undefined;
+    /**
+     * The route for `pathname` (still percent-encoded), or undefined; throws MalformedPathError for a
+     * bad escape. Templates of the same shape (GitHub declares `GET /orgs/{org}/attestations/{subject_digest}`
+     * beside `DELETE /orgs/{org}/attestations/{attestation_id}`) are one URL: the first that `accepts`
+     * (has the method) wins, else the first that matched (for a 405).
+     */
+    match(pathname: string, accepts?: (route: T) => boolean): RouteMatch<T> | undefined;
 }

@@ -82,9 +82,15 @@ export class Router {
             this.bySegments.set(segments, list);
         }
     }
-    /** The route for `pathname` (still percent-encoded), or undefined; throws MalformedPathError for a bad escape. */
-    match(pathname) {
+    /**
+     * The route for `pathname` (still percent-encoded), or undefined; throws MalformedPathError for a
+     * bad escape. Templates of the same shape (GitHub declares `GET /orgs/{org}/attestations/{subject_digest}`
+     * beside `DELETE /orgs/{org}/attestations/{attestation_id}`) are one URL: the first that `accepts`
+     * (has the method) wins, else the first that matched (for a 405).
+     */
+    match(pathname, accepts = () => true) {
         const segments = pathname.replace(/\/$/, '').split('/').length;
+        let fallback;
         for (const candidate of this.bySegments.get(segments) ?? []) {
             const found = candidate.regexp.exec(pathname);
             if (!found)
@@ -98,8 +104,11 @@ export class Router {
                     throw new MalformedPathError(name);
                 }
             });
-            return { route: candidate.route, path: candidate.path, params };
+            const match = { route: candidate.route, path: candidate.path, params };
+            if (accepts(candidate.route))
+                return match;
+            fallback ??= match;
         }
-        return undefined;
+        return fallback;
     }
 }

@@ -100,9 +100,15 @@ export class Router<T> {
     }
   }
 
-  /** The route for `pathname` (still percent-encoded), or undefined; throws MalformedPathError for a bad escape. */
-  match(pathname: string): RouteMatch<T> | undefined {
+  /**
+   * The route for `pathname` (still percent-encoded), or undefined; throws MalformedPathError for a
+   * bad escape. Templates of the same shape (GitHub declares `GET /orgs/{org}/attestations/{subject_digest}`
+   * beside `DELETE /orgs/{org}/attestations/{attestation_id}`) are one URL: the first that `accepts`
+   * (has the method) wins, else the first that matched (for a 405).
+   */
+  match(pathname: string, accepts: (route: T) => boolean = () => true): RouteMatch<T> | undefined {
     const segments = pathname.replace(/\/$/, '').split('/').length;
+    let fallback: RouteMatch<T> | undefined;
     for (const candidate of this.bySegments.get(segments) ?? []) {
       const found = candidate.regexp.exec(pathname);
       if (!found) continue;
@@ -114,8 +120,10 @@ export class Router<T> {
           throw new MalformedPathError(name);
         }
       });
-      return { route: candidate.route, path: candidate.path, params };
+      const match = { route: candidate.route, path: candidate.path, params };
+      if (accepts(candidate.route)) return match;
+      fallback ??= match;
     }
-    return undefined;
+    return fallback;
   }
 }

@@ -126,9 +126,10 @@ export function createApiServer(spec, operations, handlers, options = {}) {
     app.use(async (req, res, next) => {
         try {
             const [pathname, ...search] = req.url.split('?');
+            const method = req.method.toLowerCase();
             let match;
             try {
-                match = router.match(pathname);
+                match = router.match(pathname, (route) => route.methods.has(method) || (method === 'head' && route.methods.has('get')));
             }
             catch (error) {
                 if (!(error instanceof MalformedPathError))
@@ -143,7 +144,6 @@ export function createApiServer(spec, operations, handlers, options = {}) {
                 sendProblem(res, { ...defaultProblem(404), status: 404, detail: DETAILS.noRoute });
                 return;
             }
-            const method = req.method.toLowerCase();
             const entry = match.route.methods.get(method) ?? (method === 'head' ? match.route.methods.get('get') : undefined);
             if (!entry) {
                 res.set('Allow', [...match.route.methods.keys()].map((m) => m.toUpperCase()).join(', '));
