@@ -11,14 +11,16 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { CACHE, ROOT, benchEnv, machine, npmPackageFiles, table } from './bench/measure.ts';
+import type { ServeReport } from './corpus-serve.ts';
 
 const VERSION = '1.3.17';
 const SIZE = Number(process.env.CORPUS_SIZE ?? 500);
 const SEED = Number(process.env.CORPUS_SEED ?? 20261122);
 const LIMIT_MS = 60_000;
 const WORKERS = Number(process.env.CORPUS_WORKERS ?? 2);
-const ALL_COMMANDS = ['lint', 'bundle', 'diff', 'generate', 'mock', 'docs'] as const;
-const DEFAULT_COMMANDS: Command[] = ['lint', 'bundle', 'diff', 'generate'];
+// `serve` follows `generate` (scripts/corpus-serve.ts): a strict consumer, the server with no handlers, one request per operation.
+const ALL_COMMANDS = ['lint', 'bundle', 'diff', 'generate', 'serve', 'mock', 'docs'] as const;
+const DEFAULT_COMMANDS: Command[] = ['lint', 'bundle', 'diff', 'generate', 'serve'];
 type Command = (typeof ALL_COMMANDS)[number];
 // CORPUS_COMMANDS=lint,diff runs a subset (e.g. to re-check one command after a fix).
 const COMMANDS = (process.env.CORPUS_COMMANDS?.split(',') ?? DEFAULT_COMMANDS) as Command[];
@@ -66,6 +68,7 @@ interface Outcome {
   crash?: string;
   badMessage?: string;
   timeout?: boolean;
+  serve?: ServeReport;
 }
 
 function runOne(doc: string, command: Command, dir: string): Promise<Outcome> {
@@ -74,6 +77,7 @@ function runOne(doc: string, command: Command, dir: string): Promise<Outcome> {
     bundle: ['bundle', 'doc'],
     diff: ['diff', 'specs/doc.yaml', 'specs/doc.yaml', '--format', 'json'],
     generate: ['generate', 'doc'],
+    serve: [],
     // Served until it says so, then stopped with SIGTERM: exit 0 means it served and stopped cleanly.
     mock: ['mock', 'doc', '--port', '0', '--quiet'],
     docs: ['docs'],
@@ -81,15 +85,24 @@ function runOne(doc: string, command: Command, dir: string): Promise<Outcome> {
   const rssFile = join(dir, `rss-${command}`);
   // The mock is stopped with SIGTERM, which GNU time would not pass on: it runs without it (no RSS figure).
   const haveTime = existsSync('/usr/bin/time') && command !== 'mock';
-  const [cmd, ...rest] = haveTime
-    ? ['/usr/bin/time', '-f', '%M', '-o', rssFile, process.execPath, join(ROOT, 'scripts', 'bin', 'apis.js'), ...args[command]]
-    : [process.execPath, join(ROOT, 'scripts', 'bin', 'apis.js'), ...args[command]];
+  const program =
+    command === 'serve'
+      ? [join(ROOT, 'node_modules', '.bin', 'tsx'), join(ROOT, 'scripts', 'corpus-serve.ts'), dir]
+      : [process.execPath, join(ROOT, 'scripts', 'bin', 'apis.js'), ...args[command]];
+  const [cmd, ...rest] = haveTime ? ['/usr/bin/time', '-f', '%M', '-o', rssFile, ...program] : program;
   return new Promise((resolve) => {
     const started = Date.now();
     // Its own process group, so a time-out kills the command under GNU time too.
-    const child = spawn(cmd, rest, { cwd: dir, env: benchEnv, stdio: ['ignore', command === 'mock' ? 'pipe' : 'ignore', 'pipe'], detached: true });
+    const child = spawn(cmd, rest, {
+      cwd: dir,
+      env: benchEnv,
+      stdio: ['ignore', command === 'mock' || command === 'serve' ? 'pipe' : 'ignore', 'pipe'],
+      detached: true,
+    });
     let stderr = '';
+    let served = '';
     child.stderr!.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
+    if (command === 'serve') child.stdout!.on('data', (d) => (served += d));
     if (command === 'mock') {
       let stdout = '';
       child.stdout!.on('data', (d) => {
@@ -113,6 +126,7 @@ function runOne(doc: string, command: Command, dir: string): Promise<Outcome> {
       const message = stderr.replace(/^Command (exited with non-zero status|terminated by signal).*\n?/gm, '').trim();
       const signalled = signal ?? (/terminated by signal (\d+)/.exec(stderr)?.[1] ? `signal ${/terminated by signal (\d+)/.exec(stderr)![1]}` : null);
       const outcome: Outcome = { doc, command, exit: code, signal: signalled, ms: Date.now() - started, rssMb };
+      if (command === 'serve' && served.trim()) outcome.serve = JSON.parse(served.trim().split('\n').pop() as string) as ServeReport;
       if (timedOut) outcome.timeout = true;
       else if (signalled || (code !== 0 && code !== 1 && code !== 2) || /internal error|^\s+at .+:\d+:\d+\)?$/m.test(message))
         outcome.crash = message.split('\n').slice(0, 3).join(' | ') || `exit ${code} ${signalled ?? ''}`;
@@ -152,7 +166,11 @@ async function worker() {
       execFileSync('git', ['add', 'specs', 'CODEOWNERS'], { cwd: dir, env: gitEnv });
       execFileSync('git', ['commit', '-qm', 'doc'], { cwd: dir, env: gitEnv });
     }
-    for (const command of COMMANDS) outcomes.push(await runOne(relative(join(CACHE), doc), command, dir));
+    for (const command of COMMANDS) {
+      // Serving needs the package generate wrote.
+      if (command === 'serve' && outcomes.filter((o) => o.doc === relative(CACHE, doc) && o.command === 'generate').pop()?.exit !== 0) continue;
+      outcomes.push(await runOne(relative(join(CACHE), doc), command, dir));
+    }
     rmSync(dir, { recursive: true, force: true });
     if (++finished % 10 === 0) {
       writeFileSync(progressFile, JSON.stringify(outcomes));
@@ -190,6 +208,45 @@ console.log(
         .map((o) => [o.doc, o.command, (o.ms / 1000).toFixed(1)]),
     ]),
 );
+const served = outcomes.filter((o) => o.command === 'serve' && o.serve).map((o) => ({ doc: o.doc, ...(o.serve as ServeReport) }));
+if (COMMANDS.includes('serve')) {
+  const sum = (key: keyof ServeReport) => served.reduce((n, r) => n + (r[key] as number), 0);
+  const operations = sum('operations');
+  console.log(
+    '\nserve (a strict consumer compiled, the server started with no handlers, one request per operation):\n' +
+      table([
+        [
+          'documents',
+          'compile errors',
+          'start failures',
+          'operations',
+          'answered correctly',
+          '5xx',
+          'HTML',
+          'wrong routes',
+          'ambiguous in the spec',
+          'hangs',
+          'other',
+        ],
+        [
+          String(served.length),
+          String(served.filter((r) => r.compileErrors > 0).length),
+          String(served.filter((r) => r.startFailure).length),
+          String(operations),
+          `${sum('correct')} (${operations ? ((100 * sum('correct')) / operations).toFixed(2) : '0'} %)`,
+          String(sum('serverErrors')),
+          String(sum('html')),
+          String(sum('wrongRoutes')),
+          String(sum('ambiguous')),
+          String(sum('hangs')),
+          String(sum('other')),
+        ],
+      ]),
+  );
+  for (const r of served.filter((r) => r.compileErrors > 0).slice(0, 10)) console.log(`  compile ${r.doc}: ${r.firstCompileError}`);
+  for (const r of served.filter((r) => r.startFailure).slice(0, 10)) console.log(`  start ${r.doc}: ${r.startFailure}`);
+  for (const r of served.filter((r) => r.examples.length > 0).slice(0, 10)) console.log(`  ${r.doc}: ${r.examples.join(' | ')}`);
+}
 const total = outcomes.filter((o) => o.crash).length;
 const timeouts = outcomes.filter((o) => o.timeout).length;
 console.log(`\n${docs.length} documents: ${total} crashes, ${timeouts} time-outs (target 0 and 0)`);
