@@ -34,8 +34,87 @@ function withOptionalIdempotencyKey(document: JsonObject): JsonObject {
   return copy;
 }
 
+const SCHEMA_KEYS = new Set([
+  'schema',
+  'schemas',
+  'properties',
+  'items',
+  'prefixItems',
+  'additionalProperties',
+  'patternProperties',
+  'allOf',
+  'oneOf',
+  'anyOf',
+  'not',
+  '$defs',
+  'definitions',
+  'contains',
+  'if',
+  'then',
+  'else',
+  'dependentSchemas',
+  'propertyNames',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+]);
+
+const decodeSegment = (s: string) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~');
+
+/**
+ * openapi-typescript types a `$ref` as an index into `components` or `paths` by its pointer, which
+ * only compiles for `#/components/schemas/<name>`: a ref into `…/Legacy/definitions/treeId` or
+ * into `#/paths/…/schema` names a property the generated types do not have. Each such schema is
+ * copied into `components.schemas` under a name made from its pointer and the ref pointed there.
+ */
+export function hoistDeepSchemaRefs(document: JsonObject): JsonObject {
+  const copy = structuredClone(document);
+  copy.components ??= {};
+  copy.components.schemas ??= {};
+  const schemas = copy.components.schemas as JsonObject;
+  const hoisted = new Map<string, string>();
+  const targetOf = (ref: string) =>
+    ref
+      .slice(2)
+      .split('/')
+      .map(decodeSegment)
+      .reduce<unknown>((n, k) => (isObject(n) ? n[k] : undefined), document);
+  const nameFor = (ref: string): string | undefined => {
+    const known = hoisted.get(ref);
+    if (known) return known;
+    const target = targetOf(ref);
+    if (!isObject(target) && typeof target !== 'boolean') return undefined;
+    const base = ref
+      .slice(2)
+      .split('/')
+      .map(decodeSegment)
+      .join('_')
+      .replace(/[^A-Za-z0-9._-]+/g, '_')
+      .replace(/^components_schemas_/, '');
+    let name = base;
+    for (let i = 2; Object.hasOwn(schemas, name); i++) name = `${base}_${i}`;
+    hoisted.set(ref, name);
+    schemas[name] = structuredClone(target);
+    queue.push([schemas[name], true]);
+    return name;
+  };
+  const rewrite = (node: unknown, inSchema: boolean): void => {
+    if (Array.isArray(node)) for (const item of node) rewrite(item, inSchema);
+    else if (isObject(node)) {
+      if (inSchema && typeof node.$ref === 'string' && node.$ref.startsWith('#/') && !/^#\/components\/schemas\/[^/]+$/.test(node.$ref)) {
+        const name = nameFor(node.$ref);
+        if (name) node.$ref = `#/components/schemas/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      }
+      for (const [key, value] of Object.entries(node)) if (key !== 'example' && key !== 'examples') rewrite(value, inSchema || SCHEMA_KEYS.has(key));
+    }
+  };
+  // The document, then each hoisted schema (whose own deep refs are hoisted in turn).
+  const queue: Array<[unknown, boolean]> = [[copy, false]];
+  for (let next = queue.shift(); next; next = queue.shift()) rewrite(...next);
+  return copy;
+}
+
 export async function schemaTypes(document: JsonObject): Promise<string> {
-  const ast = await openapiTS(withOptionalIdempotencyKey(document) as never, {
+  const ast = await openapiTS(withOptionalIdempotencyKey(hoistDeepSchemaRefs(document)) as never, {
     redocly: (await ownRedoclyConfig()) as never,
     exportType: false,
     rootTypes: false, // A default does not make a request property required.

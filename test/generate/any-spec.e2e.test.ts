@@ -145,6 +145,22 @@ describe('generated code for specs that are not ours', () => {
     });
   });
 
+  it('schema quirks: refs into nested definitions and into #/paths, a recursive oneOf with null, compile and validate', async () => {
+    expect(await call('schema-quirks')).toEqual({
+      planted: 4,
+      broken: [
+        400,
+        [
+          { pointer: '/body/next', detail: 'must be null' },
+          { pointer: '/body/next', detail: 'must match exactly one schema in oneOf' },
+          { pointer: '/body/next/name', detail: "must have required property 'name'" },
+        ],
+      ],
+      found: { size: 4 },
+      badId: [400, [{ pointer: '/path/id', detail: 'must match pattern "^t_[a-z0-9]+$"' }]],
+    });
+  });
+
   it('cookies and the authenticate hook: cookie parameters and apiKey, 401 and 403, Idempotency-Keys scoped by principal', async () => {
     const result = await call('cookies');
     expect(result.me).toEqual({ user: 'ada', theme: 'dark' });
