@@ -58,7 +58,8 @@ export async function buildCli(): Promise<void> {
   rmSync(outdir, { recursive: true, force: true });
   await build({
     ...common,
-    entryPoints: { cli: join(root, 'scripts', 'cli.ts') },
+    // generate-worker: render.ts's work in a worker thread on large specs (generate/pipeline.ts).
+    entryPoints: { cli: join(root, 'scripts', 'cli.ts'), 'generate-worker': join(root, 'scripts', 'generate', 'worker.ts') },
     outdir,
     splitting: true, // each command stays a separate chunk, loaded only when it runs
     plugins: [externalExcept(BUNDLED)],

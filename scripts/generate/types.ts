@@ -18,11 +18,11 @@ async function ownRedoclyConfig(): Promise<unknown> {
 
 /**
  * The client fills Idempotency-Key itself (one per call, reused on retries), so the types make it
- * optional; the server still requires it, through the spec its validator reads.
+ * optional; the server still requires it, through the spec its validator reads. Changes `document`
+ * (a copy hoistDeepSchemaRefs made: one copy of a 13 MB spec is enough).
  */
-function withOptionalIdempotencyKey(document: JsonObject): JsonObject {
-  const copy = structuredClone(document);
-  const stack: unknown[] = [copy];
+function makeIdempotencyKeyOptional(document: JsonObject): JsonObject {
+  const stack: unknown[] = [document];
   while (stack.length > 0) {
     const node = stack.pop();
     if (Array.isArray(node)) stack.push(...node);
@@ -31,7 +31,7 @@ function withOptionalIdempotencyKey(document: JsonObject): JsonObject {
       stack.push(...Object.values(node));
     }
   }
-  return copy;
+  return document;
 }
 
 const SCHEMA_KEYS = new Set([
@@ -114,7 +114,7 @@ export function hoistDeepSchemaRefs(document: JsonObject): JsonObject {
 }
 
 export async function schemaTypes(document: JsonObject): Promise<string> {
-  const ast = await openapiTS(withOptionalIdempotencyKey(hoistDeepSchemaRefs(document)) as never, {
+  const ast = await openapiTS(makeIdempotencyKeyOptional(hoistDeepSchemaRefs(document)) as never, {
     redocly: (await ownRedoclyConfig()) as never,
     exportType: false,
     rootTypes: false, // A default does not make a request property required.

@@ -4,9 +4,14 @@ import { assertResolvable, type SpecModel } from './spec-model.ts';
 
 export interface Bundled {
   document: Record<string, unknown>;
-  json: string;
-  yaml: string;
+  /** Serialised on first read: mock, docs and diff only need the document. */
+  readonly json: string;
+  readonly yaml: string;
 }
+
+export const bundleJson = (document: unknown): string => JSON.stringify(document, null, 2) + '\n';
+// Shared objects (YAML anchors in the source) are written out in full: no anchors in generated files.
+export const bundleYaml = (document: unknown): string => stringify(document, { lineWidth: 0, aliasDuplicateObjects: false });
 
 /** One self-contained document per spec: external $refs become components; same input, same bytes. */
 export async function bundleModel(model: SpecModel): Promise<Bundled> {
@@ -14,11 +19,18 @@ export async function bundleModel(model: SpecModel): Promise<Bundled> {
   // A single-file spec is its own bundle (its $refs are all internal): Redocly's bundler, and the
   // time it takes to load, is needed only when other files are referenced.
   const document = model.files.size === 1 ? model.document : await bundleFiles(model);
+  let json: string | undefined;
+  let yaml: string | undefined;
   return {
     document,
-    json: JSON.stringify(document, null, 2) + '\n',
-    // Shared objects (YAML anchors in the source) are written out in full: no anchors in generated files.
-    yaml: stringify(document, { lineWidth: 0, aliasDuplicateObjects: false }),
+    get json() {
+      json ??= bundleJson(document);
+      return json;
+    },
+    get yaml() {
+      yaml ??= bundleYaml(document);
+      return yaml;
+    },
   };
 }
 
