@@ -61,3 +61,12 @@ describe('router, templates of the same shape', () => {
     expect(same.match('/orgs/acme/attestations/7', () => false)?.path).toBe('/orgs/{org}/attestations/{attestation_id}');
   });
 });
+
+describe('router, hostile templates and URLs', () => {
+  it('matches several expressions in one segment in linear time: a spec author and a caller cannot make it backtrack', () => {
+    const hostile = new Router<string>([['/v1/{a}-{b}-{c}-{d}-{e}-{f}-{g}.x', 'many']]);
+    // With a backtracking engine this URL takes longer than the test may run (7 nested lazy groups).
+    expect(hostile.match(`/v1/${'-'.repeat(20_000)}y`)).toBeUndefined();
+    expect(hostile.match('/v1/1-2-3-4-5-6-7.x')?.params).toEqual({ a: '1', b: '2', c: '3', d: '4', e: '5', f: '6', g: '7' });
+  });
+});

@@ -5,8 +5,9 @@
  * non-empty segment part. Literal segments win over templated ones whatever the document order
  * (`/movies/popular` before `/movies/{id}`), then templates with more literal text (`{id}.json`
  * before `{id}`). Routes are compiled once, at start, and grouped by segment count.
- * Imports nothing: copied into generated packages with the rest of the runtime.
+ * Copied into generated packages with the rest of the runtime.
  */
+import { RE2JS } from 're2js';
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /**
  * Literal template text as a request may carry it: a character outside the unreserved set also as
@@ -61,7 +62,27 @@ function compile(path, route) {
     }
     source += literal(rest);
     // A trailing slash is tolerated, as express did.
-    return { path, route, names, regexp: new RegExp(`^${source}/?$`) };
+    return { path, route, names, match: matcherFor(`^${source}/?$`, path) };
+}
+/**
+ * Native regular expressions, except where a segment holds two or more expressions
+ * (`/{a}-{b}-{c}`): each lazy group then backtracks over the others, polynomial in the length of
+ * the URL, and both come from outside (the spec's author, the caller). Those run on RE2 (linear).
+ */
+function matcherFor(source, path) {
+    const backtracks = path.split('/').some((segment) => (segment.match(/\{[^{}]+\}/g)?.length ?? 0) > 1);
+    if (!backtracks) {
+        const regexp = new RegExp(source);
+        return (pathname) => regexp.exec(pathname)?.slice(1) ?? null;
+    }
+    const pattern = RE2JS.compile(source);
+    const groups = (path.match(/\{[^{}]+\}/g) ?? []).length;
+    return (pathname) => {
+        const matcher = pattern.matcher(pathname);
+        if (!matcher.matches())
+            return null;
+        return Array.from({ length: groups }, (_, i) => matcher.group(i + 1) ?? '');
+    };
 }
 export class MalformedPathError extends Error {
     parameter;
@@ -92,13 +113,13 @@ export class Router {
         const segments = pathname.replace(/\/$/, '').split('/').length;
         let fallback;
         for (const candidate of this.bySegments.get(segments) ?? []) {
-            const found = candidate.regexp.exec(pathname);
+            const found = candidate.match(pathname);
             if (!found)
                 continue;
             const params = {};
             candidate.names.forEach((name, i) => {
                 try {
-                    params[name] = decodeURIComponent(found[i + 1]);
+                    params[name] = decodeURIComponent(found[i]);
                 }
                 catch {
                     throw new MalformedPathError(name);

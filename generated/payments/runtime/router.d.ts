@@ -1,12 +1,3 @@
-/**
- * Routing as OpenAPI defines it. Express's router (path-to-regexp) reads `:`, `(`, `?`, `!`, `*`
- * and `-` in a path as its own syntax, so `/v1/{name}:cancel` threw at start and `{team-id}` never
- * matched; here a path template is only literal text and `{name}` expressions, each matching one
- * non-empty segment part. Literal segments win over templated ones whatever the document order
- * (`/movies/popular` before `/movies/{id}`), then templates with more literal text (`{id}.json`
- * before `{id}`). Routes are compiled once, at start, and grouped by segment count.
- * Imports nothing: copied into generated packages with the rest of the runtime.
- */
 export interface RouteMatch<T> {
     route: T;
     path: string;
