@@ -71,7 +71,9 @@ writeFileSync(
   }),
 );
 try {
-  execFileSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', '.'], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
+  // tsgo (TypeScript's native compiler, the same checker): tsc 5.9 spends 10–25 s per document
+  // checking @types/node and express again with skipLibCheck off, which 500 documents cannot afford.
+  execFileSync(join(ROOT, 'node_modules', '.bin', 'tsgo'), ['-p', '.', '--singleThreaded'], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
 } catch (error) {
   const lines = String((error as { stdout?: string }).stdout ?? '')
     .split('\n')
