@@ -106,7 +106,7 @@ export function clientSource(domain: string, title: string, ops: GeneratedOperat
     );
   return `${header(domain)}import createClient, { type Client } from 'openapi-fetch';
 import { resilientFetch, type ClientOptions, type OperationRoute } from './runtime/client.js';
-import { withMediaTypes, type MediaRoute } from './runtime/client-media.js';
+import { literalSafePath, withMediaTypes, type MediaRoute } from './runtime/client-media.js';
 import type { paths } from './schema.js';
 
 export type { paths, components, operations } from './schema.js';
@@ -127,7 +127,8 @@ ${media.join('\n')}
  * Idempotency-Key per logical call, and a token refresh after a 401, all built in.
  */
 export function create${identifier(pascalCase(domain))}Client(options: ClientOptions): Client<paths> {
-  return withMediaTypes(createClient<paths>({ baseUrl: options.baseUrl, fetch: resilientFetch(options, idempotencyKeyRoutes) }), mediaRoutes);
+  const client = createClient<paths>({ baseUrl: options.baseUrl, fetch: resilientFetch(options, idempotencyKeyRoutes), pathSerializer: literalSafePath });
+  return withMediaTypes(client, mediaRoutes);
 }
 `;
 }

@@ -97,12 +97,13 @@ describe('generated code for specs that are not ours', () => {
     expect(await call('route-order')).toEqual({ popular: ['Heat'], movie: { id: 'tt0113277' } });
   });
 
-  it('paths with colons, dashes, dots, brackets and ! route; a missing handler answers 501 naming the operation', async () => {
+  it('paths with colons, dashes, dots, brackets, ! and ? route; a missing handler answers 501 naming the operation', async () => {
     expect(await call('path-syntax')).toEqual({
       cancelled: { cancelled: 'operations/42' },
       team: { org: 'acme', team: 7 },
       legacy: { up: true },
       file: [501, problem(501, 'not-implemented', { detail: 'getFileJson (GET /files/{id}.json) has no handler yet.' })],
+      search: { term: 'a b?' },
     });
   });
 

@@ -6,6 +6,7 @@
  * explicitly (`bodySerializer`, `parseAs`, a Content-Type header) wins.
  * Hand-written and tested in this repository; `apis generate` copies it into each client package.
  */
+import { defaultPathSerializer } from 'openapi-fetch';
 import { bodyKind } from './media.js';
 
 export interface FieldEncoding {
@@ -22,6 +23,14 @@ export interface MediaRoute {
   encoding?: Record<string, FieldEncoding>;
   /** How to read a successful answer that is not JSON. */
   parseAs?: 'text' | 'blob';
+}
+
+/**
+ * Paths as openapi-fetch fills them in, with a literal `?` or `#` of the template percent-encoded:
+ * left as they are they would start the query or the fragment (OpenAPI allows them in paths).
+ */
+export function literalSafePath(url: string, params: Record<string, unknown>): string {
+  return defaultPathSerializer(url, params).replace(/[?#]/g, (c) => encodeURIComponent(c));
 }
 
 type Init = Record<string, unknown> & { body?: unknown; headers?: unknown; bodySerializer?: unknown; parseAs?: unknown };

@@ -6,7 +6,15 @@
  * explicitly (`bodySerializer`, `parseAs`, a Content-Type header) wins.
  * Hand-written and tested in this repository; `apis generate` copies it into each client package.
  */
+import { defaultPathSerializer } from 'openapi-fetch';
 import { bodyKind } from './media.js';
+/**
+ * Paths as openapi-fetch fills them in, with a literal `?` or `#` of the template percent-encoded:
+ * left as they are they would start the query or the fragment (OpenAPI allows them in paths).
+ */
+export function literalSafePath(url, params) {
+    return defaultPathSerializer(url, params).replace(/[?#]/g, (c) => encodeURIComponent(c));
+}
 const isPlainObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Blob) && !(v instanceof Date) && !ArrayBuffer.isView(v);
 const text = (v) => (v instanceof Date ? v.toISOString() : String(v));
 /** `application/x-www-form-urlencoded` as OpenAPI serialises form fields (style form, explode by default). */
