@@ -251,6 +251,8 @@ const api = create${name}Client({ baseUrl: 'https://api.acme-platform.com/${doma
 \`\`\`ts
 import { create${name}Server, type Handlers } from '${scope}/${domain}-api/server';
 create${name}Server(handlers).listen(8080); // needs express
+// Some handlers only, the others answer 501 naming the operation; credentials checked by your hook:
+create${name}Server(someHandlers, { allowUnimplemented: true, authenticate: async (credential) => users.find(credential) }).listen(8080);
 \`\`\`
 
 With more than one instance, keep Idempotency-Keys in PostgreSQL (needs \`pg\`):
