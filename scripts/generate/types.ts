@@ -77,7 +77,7 @@ export function hoistDeepSchemaRefs(document: JsonObject): JsonObject {
       .slice(2)
       .split('/')
       .map(decodeSegment)
-      .reduce<unknown>((n, k) => (isObject(n) ? n[k] : undefined), document);
+      .reduce<unknown>((n, k) => (isObject(n) && Object.hasOwn(n, k) ? n[k] : Array.isArray(n) && /^\d+$/.test(k) ? n[Number(k)] : undefined), document);
   const nameFor = (ref: string): string | undefined => {
     const known = hoisted.get(ref);
     if (known) return known;

@@ -80,8 +80,7 @@ function compile<T>(path: string, route: T): CompiledRoute<T> {
     rest = rest.slice(match.index + match[0].length);
   }
   source += literal(rest);
-  // A trailing slash is tolerated, as express did.
-  return { path, route, names, match: matcherFor(`^${source}/?$`, path) };
+  return { path, route, names, match: matcherFor(`^${source}$`, path) };
 }
 
 /**
@@ -117,7 +116,7 @@ export class Router<T> {
     const all = [...routes].sort(([a], [b]) => routeOrder(a, b));
     for (const [path, route] of all) {
       const compiled = compile(path, route);
-      const segments = path.replace(/\/$/, '').split('/').length;
+      const segments = path.split('/').length;
       const list = this.bySegments.get(segments) ?? [];
       list.push(compiled);
       this.bySegments.set(segments, list);
@@ -131,7 +130,15 @@ export class Router<T> {
    * (has the method) wins, else the first that matched (for a 405).
    */
   match(pathname: string, accepts: (route: T) => boolean = () => true): RouteMatch<T> | undefined {
-    const segments = pathname.replace(/\/$/, '').split('/').length;
+    // `/collection/` and `/collection` are two paths to OpenAPI (VTEX declares both); a trailing
+    // slash the spec does not have is tolerated, as express did.
+    return (
+      this.matchExactly(pathname, accepts) ?? (pathname.length > 1 && pathname.endsWith('/') ? this.matchExactly(pathname.slice(0, -1), accepts) : undefined)
+    );
+  }
+
+  private matchExactly(pathname: string, accepts: (route: T) => boolean): RouteMatch<T> | undefined {
+    const segments = pathname.split('/').length;
     let fallback: RouteMatch<T> | undefined;
     for (const candidate of this.bySegments.get(segments) ?? []) {
       const found = candidate.match(pathname);

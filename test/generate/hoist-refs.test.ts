@@ -27,6 +27,8 @@ describe('hoistDeepSchemaRefs', () => {
             definitions: { id: { type: 'string' }, pair: { type: 'array', items: { $ref: '#/components/schemas/Legacy/definitions/id' } } },
           },
           Uses: { $ref: '#/components/schemas/Legacy/definitions/pair' },
+          Dated: { allOf: [{ type: 'object', properties: { at: { type: 'string' } } }] },
+          UsesPart: { $ref: '#/components/schemas/Dated/allOf/0' },
         },
       },
     };
@@ -38,6 +40,9 @@ describe('hoistDeepSchemaRefs', () => {
       $ref: '#/components/schemas/Legacy_definitions_id',
     });
     expect(schemas.Uses).toEqual({ $ref: '#/components/schemas/Legacy_definitions_pair' });
+    // Through arrays too (Codat points into allOf).
+    expect(schemas.UsesPart).toEqual({ $ref: '#/components/schemas/Dated_allOf_0' });
+    expect(schemas.Dated_allOf_0).toEqual({ type: 'object', properties: { at: { type: 'string' } } });
     expect(schemas.Legacy_definitions_pair).toEqual({ type: 'array', items: { $ref: '#/components/schemas/Legacy_definitions_id' } });
     // Refs outside schemas and refs already at a component stay; the input is not touched.
     expect(hoisted.paths['/a'].get.parameters).toEqual([{ $ref: '#/components/parameters/P' }]);

@@ -70,3 +70,17 @@ describe('router, hostile templates and URLs', () => {
     expect(hostile.match('/v1/1-2-3-4-5-6-7.x')?.params).toEqual({ a: '1', b: '2', c: '3', d: '4', e: '5', f: '6', g: '7' });
   });
 });
+
+describe('router, trailing slashes', () => {
+  it('keeps /collection/ and /collection apart when both are declared, and tolerates an undeclared trailing slash', () => {
+    const both = new Router<string>([
+      ['/collection', 'plain'],
+      ['/collection/', 'slash'],
+      ['/items/{id}', 'item'],
+    ]);
+    expect(both.match('/collection')?.route).toBe('plain');
+    expect(both.match('/collection/')?.route).toBe('slash');
+    expect(both.match('/items/7/')?.params).toEqual({ id: '7' });
+    expect(both.match('/')).toBeUndefined();
+  });
+});

@@ -58,7 +58,7 @@ describe('parameter styles', () => {
 });
 
 describe('OpenAPI 3.0 schemas, normalised', () => {
-  it('turns nullable and boolean exclusive bounds into 2020-12, leaving examples alone', () => {
+  it('turns nullable and boolean exclusive bounds into 2020-12, leaving out examples, $id and $schema', () => {
     const spec = {
       openapi: '3.0.3',
       components: {
@@ -67,13 +67,22 @@ describe('OpenAPI 3.0 schemas, normalised', () => {
           B: { nullable: true, allOf: [{ $ref: '#/components/schemas/A' }], description: 'b' },
           C: { type: 'integer', minimum: 0, exclusiveMinimum: true, maximum: 9, exclusiveMaximum: false },
           D: { type: 'object', required: ['id', 'name'], properties: { id: { type: 'string', readOnly: true }, name: { type: 'string' } } },
+          E: {
+            $id: 'https://example.com/e',
+            $schema: 'https://example.com/dialect',
+            type: 'object',
+            properties: { example: { type: 'string' }, $id: { type: 'string' } },
+          },
         },
       },
     };
     const schemas = (normaliseForValidation(spec, 'request').components as { schemas: Record<string, unknown> }).schemas;
-    expect(schemas.A).toEqual({ type: ['string', 'null'], enum: ['x', null], example: { nullable: true } });
+    // Examples are left out (Ajv reads every key: an example's `$id` twice made it refuse the spec).
+    expect(schemas.A).toEqual({ type: ['string', 'null'], enum: ['x', null] });
     expect(schemas.B).toEqual({ description: 'b', anyOf: [{ allOf: [{ $ref: '#/components/schemas/A' }] }, { type: 'null' }] });
     expect(schemas.C).toEqual({ type: 'integer', exclusiveMinimum: 0, maximum: 9 });
+    // Properties named like the dropped keys stay.
+    expect(schemas.E).toEqual({ type: 'object', properties: { example: { type: 'string' }, $id: { type: 'string' } } });
     // A request need not send what the server sets; a response still must.
     expect((schemas.D as { required: string[] }).required).toEqual(['name']);
     const forResponses = (normaliseForValidation(spec, 'response').components as { schemas: Record<string, { required?: string[] }> }).schemas;

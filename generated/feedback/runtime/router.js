@@ -61,8 +61,7 @@ function compile(path, route) {
         rest = rest.slice(match.index + match[0].length);
     }
     source += literal(rest);
-    // A trailing slash is tolerated, as express did.
-    return { path, route, names, match: matcherFor(`^${source}/?$`, path) };
+    return { path, route, names, match: matcherFor(`^${source}$`, path) };
 }
 /**
  * Native regular expressions, except where a segment holds two or more expressions
@@ -97,7 +96,7 @@ export class Router {
         const all = [...routes].sort(([a], [b]) => routeOrder(a, b));
         for (const [path, route] of all) {
             const compiled = compile(path, route);
-            const segments = path.replace(/\/$/, '').split('/').length;
+            const segments = path.split('/').length;
             const list = this.bySegments.get(segments) ?? [];
             list.push(compiled);
             this.bySegments.set(segments, list);
@@ -110,7 +109,12 @@ export class Router {
      * (has the method) wins, else the first that matched (for a 405).
      */
     match(pathname, accepts = () => true) {
-        const segments = pathname.replace(/\/$/, '').split('/').length;
+        // `/collection/` and `/collection` are two paths to OpenAPI (VTEX declares both); a trailing
+        // slash the spec does not have is tolerated, as express did.
+        return (this.matchExactly(pathname, accepts) ?? (pathname.length > 1 && pathname.endsWith('/') ? this.matchExactly(pathname.slice(0, -1), accepts) : undefined));
+    }
+    matchExactly(pathname, accepts) {
+        const segments = pathname.split('/').length;
         let fallback;
         for (const candidate of this.bySegments.get(segments) ?? []) {
             const found = candidate.match(pathname);

@@ -4,15 +4,22 @@
  *    `$ref` or a composition), boolean `exclusiveMinimum`/`exclusiveMaximum` their numeric form;
  *  - `readOnly` properties are not required in requests, `writeOnly` ones not in responses.
  * Validators trip on the 3.0 forms (express-openapi-validator answered every request with a 500
- * when a `nullable` schema without `type` sat in components). Values (`example`, `default`, `enum`,
- * `const`) are data, never rewritten. Copied into generated packages with the rest of the runtime.
+ * when a `nullable` schema without `type` sat in components). Values (`default`, `enum`, `const`)
+ * are data, never rewritten; examples are left out. Copied into generated packages with the rest of the runtime.
  */
 import { followRef, isObject } from './local-ref.js';
 
 type Json = Record<string, unknown>;
 
 /** Keys whose values are data, not schemas or spec nodes. */
-const DATA_KEYS = new Set(['example', 'examples', 'default', 'enum', 'const', 'x-examples']);
+const DATA_KEYS = new Set(['default', 'enum', 'const']);
+
+/**
+ * Left out of the copy: examples are never validated against, and Ajv reads every key of what it
+ * is given (an example holding `$id` twice made it refuse the whole spec); a schema's own `$id` or
+ * `$schema` would move its refs' base or dialect away from the document's.
+ */
+const DROPPED_KEYS = new Set(['example', 'examples', 'x-examples', '$id', '$schema']);
 
 const MAP_KEYS = new Set(['responses', 'properties', 'patternProperties', '$defs', 'definitions', 'schemas', 'dependentSchemas']);
 
@@ -58,7 +65,11 @@ export function normaliseForValidation(spec: Json, direction: Direction): Json {
     if (!isObject(node)) return node;
     let copy: Json = {};
     // In a map, `default` (a response) or `example` (a property) names a node, not a value.
-    for (const [key, value] of Object.entries(node)) copy[key] = DATA_KEYS.has(key) && !MAP_KEYS.has(parentKey) ? value : visit(value, key);
+    for (const [key, value] of Object.entries(node)) {
+      const inMap = MAP_KEYS.has(parentKey);
+      if (DROPPED_KEYS.has(key) && !inMap) continue;
+      copy[key] = DATA_KEYS.has(key) && !inMap ? value : visit(value, key);
+    }
     if (openapi30) copy = from30(copy);
     if (Array.isArray(copy.required) && isObject(copy.properties)) {
       const properties = copy.properties;

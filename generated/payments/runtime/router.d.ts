@@ -25,4 +25,5 @@ export declare class Router<T> {
      * (has the method) wins, else the first that matched (for a 405).
      */
     match(pathname: string, accepts?: (route: T) => boolean): RouteMatch<T> | undefined;
+    private matchExactly;
 }
