@@ -110,9 +110,15 @@ export function createApiServer(spec, operations, handlers, options = {}) {
     const routes = new Map();
     for (const [name, info] of Object.entries(operations)) {
         const route = routes.get(info.path) ?? { methods: new Map() };
-        route.methods.set(info.method, { name, info });
+        const operation = operationAt(info.path, info.method);
+        route.methods.set(info.method, { name, info, operation, requirements: requirementsOf(spec, operation), mediaTypes: new Map() });
         routes.set(info.path, route);
     }
+    const mediaTypeFor = (entry, status) => {
+        if (!entry.mediaTypes.has(status))
+            entry.mediaTypes.set(status, declaredMediaType(spec, entry.operation, status));
+        return entry.mediaTypes.get(status);
+    };
     const router = new Router(routes);
     const unimplemented = Object.entries(operations).filter(([name]) => typeof handlers[name] !== 'function');
     if (unimplemented.length > 0) {
@@ -150,8 +156,7 @@ export function createApiServer(spec, operations, handlers, options = {}) {
                 sendProblem(res, { ...defaultProblem(405), status: 405, detail: DETAILS.noMethod });
                 return;
             }
-            const { name, info } = entry;
-            const operation = operationAt(info.path, info.method);
+            const { name, info, operation } = entry;
             const declared = (status) => declaredProblem(spec, operation, status);
             const handler = handlers[name];
             if (typeof handler !== 'function') {
@@ -168,7 +173,7 @@ export function createApiServer(spec, operations, handlers, options = {}) {
                 const value = req.headers[h.toLowerCase()];
                 return Array.isArray(value) ? value.join(', ') : value;
             };
-            const authentication = await authenticateRequest(spec, requirementsOf(spec, operation), {
+            const authentication = await authenticateRequest(spec, entry.requirements, {
                 header,
                 query: (q) => pairs.find(([key]) => key === q)?.[1],
                 cookie: (c) => cookies[c],
@@ -248,7 +253,7 @@ export function createApiServer(spec, operations, handlers, options = {}) {
                     return;
                 }
                 if (begun.state === 'replay') {
-                    sendResult(res, begun.response, declaredMediaType(spec, operation, begun.response.status), { 'Idempotent-Replayed': 'true' });
+                    sendResult(res, begun.response, mediaTypeFor(entry, begun.response.status), { 'Idempotent-Replayed': 'true' });
                     return;
                 }
                 if (begun.state !== 'new') {
@@ -288,7 +293,7 @@ export function createApiServer(spec, operations, handlers, options = {}) {
                     await store.abort(scopeKey).catch((e) => report(e, req, `urn:uuid:${randomUUID()}`));
                 throw new HandlerFailure(error);
             }
-            const mediaType = res.get('Content-Type') ?? result.headers?.['Content-Type'] ?? result.headers?.['content-type'] ?? declaredMediaType(spec, operation, result.status);
+            const mediaType = res.get('Content-Type') ?? result.headers?.['Content-Type'] ?? result.headers?.['content-type'] ?? mediaTypeFor(entry, result.status);
             if (options.validateResponses ?? true)
                 checkResponse(result, mediaType, info, operation);
             if (scopeKey) {

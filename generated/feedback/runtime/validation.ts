@@ -113,6 +113,7 @@ export class SpecValidator {
   private responseAjv: Ajv2020 | undefined;
   private readonly plans = new Map<string, OperationPlan>();
   private readonly responses = new Map<string, ValidateFunction | null>();
+  private readonly answers = new Map<string, ValidateFunction | null>();
 
   constructor(
     private readonly spec: Json,
@@ -233,8 +234,14 @@ export class SpecValidator {
     return { parameters, validateParameters, bodyRequired: isObject(body) && body.required === true, media };
   }
 
-  /** The validator of a JSON response body: the schema of `responses[key].content[mediaType]`, compiled once. */
+  /** The validator of a JSON response body: the schema of `responses[key].content[mediaType]`, compiled once, found once per answer kind. */
   response(path: string, method: string, status: number, mediaType: string): ValidateFunction | undefined {
+    const asked = `${method} ${path} ${status} ${mediaType}`;
+    if (!this.answers.has(asked)) this.answers.set(asked, this.responseValidator(path, method, status, mediaType) ?? null);
+    return this.answers.get(asked) ?? undefined;
+  }
+
+  private responseValidator(path: string, method: string, status: number, mediaType: string): ValidateFunction | undefined {
     const spec = this.spec;
     const [item, itemAt] = resolve(spec, (spec.paths as Json)[path], ['paths', path]);
     const [operation, operationAt] = resolve(spec, isObject(item) ? item[method] : undefined, [...itemAt, method]);
@@ -247,6 +254,7 @@ export class SpecValidator {
     if (!isObject(response) || !isObject(response.content)) return undefined;
     const declaredType = Object.keys(response.content).find((t) => mediaTypeOf(t) === mediaType);
     if (declaredType === undefined || !isObject(response.content[declaredType]) || response.content[declaredType].schema === undefined) return undefined;
+    // Shared responses (components/responses) compile once for every operation that uses them.
     const id = `${responseAt.join('/')} ${declaredType}`;
     if (!this.responses.has(id)) {
       this.responseAjv ??= createAjv(normaliseForValidation(spec, 'response'), false, this.options.formats ?? true);

@@ -134,8 +134,17 @@ export function etagOf(body: unknown): string {
 
 export { routeOrder } from './router.js';
 
+interface RouteOperation {
+  name: string;
+  info: OperationInfo;
+  /** The operation object of the spec, its security requirements, and its declared media type by status: looked up once. */
+  operation: Record<string, unknown> | undefined;
+  requirements: Array<Record<string, string[]>>;
+  mediaTypes: Map<number, string | undefined>;
+}
+
 interface Route {
-  methods: Map<string, { name: string; info: OperationInfo }>;
+  methods: Map<string, RouteOperation>;
 }
 
 const REQUEST_PARTS: Record<ParameterIn, 'path' | 'query' | 'header' | 'cookie'> = { path: 'path', query: 'query', header: 'header', cookie: 'cookie' };
@@ -176,9 +185,14 @@ export function createApiServer<Principal = unknown>(
   const routes = new Map<string, Route>();
   for (const [name, info] of Object.entries(operations)) {
     const route = routes.get(info.path) ?? { methods: new Map() };
-    route.methods.set(info.method, { name, info });
+    const operation = operationAt(info.path, info.method);
+    route.methods.set(info.method, { name, info, operation, requirements: requirementsOf(spec, operation), mediaTypes: new Map() });
     routes.set(info.path, route);
   }
+  const mediaTypeFor = (entry: RouteOperation, status: number) => {
+    if (!entry.mediaTypes.has(status)) entry.mediaTypes.set(status, declaredMediaType(spec, entry.operation, status));
+    return entry.mediaTypes.get(status);
+  };
   const router = new Router(routes);
   const unimplemented = Object.entries(operations).filter(([name]) => typeof handlers[name] !== 'function');
   if (unimplemented.length > 0) {
@@ -216,8 +230,7 @@ export function createApiServer<Principal = unknown>(
         sendProblem(res, { ...defaultProblem(405), status: 405, detail: DETAILS.noMethod });
         return;
       }
-      const { name, info } = entry;
-      const operation = operationAt(info.path, info.method);
+      const { name, info, operation } = entry;
       const declared = (status: number) => declaredProblem(spec, operation, status);
       const handler = handlers[name];
       if (typeof handler !== 'function') {
@@ -236,7 +249,7 @@ export function createApiServer<Principal = unknown>(
       };
       const authentication = await authenticateRequest(
         spec,
-        requirementsOf(spec, operation),
+        entry.requirements,
         {
           header,
           query: (q) => pairs.find(([key]) => key === q)?.[1],
@@ -317,7 +330,7 @@ export function createApiServer<Principal = unknown>(
           return;
         }
         if (begun.state === 'replay') {
-          sendResult(res, begun.response, declaredMediaType(spec, operation, begun.response.status), { 'Idempotent-Replayed': 'true' });
+          sendResult(res, begun.response, mediaTypeFor(entry, begun.response.status), { 'Idempotent-Replayed': 'true' });
           return;
         }
         if (begun.state !== 'new') {
@@ -356,8 +369,7 @@ export function createApiServer<Principal = unknown>(
         if (scopeKey) await store.abort(scopeKey).catch((e: unknown) => report(e, req, `urn:uuid:${randomUUID()}`));
         throw new HandlerFailure(error);
       }
-      const mediaType =
-        res.get('Content-Type') ?? result.headers?.['Content-Type'] ?? result.headers?.['content-type'] ?? declaredMediaType(spec, operation, result.status);
+      const mediaType = res.get('Content-Type') ?? result.headers?.['Content-Type'] ?? result.headers?.['content-type'] ?? mediaTypeFor(entry, result.status);
       if (options.validateResponses ?? true) checkResponse(result, mediaType, info, operation);
       if (scopeKey) {
         const stored: StoredResponse = { status: result.status, headers: result.headers ?? {}, body: result.body };

@@ -47,12 +47,14 @@ export declare class SpecValidator {
     private responseAjv;
     private readonly plans;
     private readonly responses;
+    private readonly answers;
     constructor(spec: Json, options?: ValidatorOptions);
     /** The validators of the operation at `paths[path][method]`, compiled on first use. */
     plan(path: string, method: string): OperationPlan;
     private compile;
-    /** The validator of a JSON response body: the schema of `responses[key].content[mediaType]`, compiled once. */
+    /** The validator of a JSON response body: the schema of `responses[key].content[mediaType]`, compiled once, found once per answer kind. */
     response(path: string, method: string, status: number, mediaType: string): ValidateFunction | undefined;
+    private responseValidator;
 }
 /**
  * Ajv's errors as the problem shape's `{pointer, detail}`: the pointer names the missing or

@@ -75,6 +75,7 @@ export class SpecValidator {
     responseAjv;
     plans = new Map();
     responses = new Map();
+    answers = new Map();
     constructor(spec, options = {}) {
         this.spec = spec;
         this.options = options;
@@ -192,8 +193,14 @@ export class SpecValidator {
         }
         return { parameters, validateParameters, bodyRequired: isObject(body) && body.required === true, media };
     }
-    /** The validator of a JSON response body: the schema of `responses[key].content[mediaType]`, compiled once. */
+    /** The validator of a JSON response body: the schema of `responses[key].content[mediaType]`, compiled once, found once per answer kind. */
     response(path, method, status, mediaType) {
+        const asked = `${method} ${path} ${status} ${mediaType}`;
+        if (!this.answers.has(asked))
+            this.answers.set(asked, this.responseValidator(path, method, status, mediaType) ?? null);
+        return this.answers.get(asked) ?? undefined;
+    }
+    responseValidator(path, method, status, mediaType) {
         const spec = this.spec;
         const [item, itemAt] = resolve(spec, spec.paths[path], ['paths', path]);
         const [operation, operationAt] = resolve(spec, isObject(item) ? item[method] : undefined, [...itemAt, method]);
@@ -210,6 +217,7 @@ export class SpecValidator {
         const declaredType = Object.keys(response.content).find((t) => mediaTypeOf(t) === mediaType);
         if (declaredType === undefined || !isObject(response.content[declaredType]) || response.content[declaredType].schema === undefined)
             return undefined;
+        // Shared responses (components/responses) compile once for every operation that uses them.
         const id = `${responseAt.join('/')} ${declaredType}`;
         if (!this.responses.has(id)) {
             this.responseAjv ??= createAjv(normaliseForValidation(spec, 'response'), false, this.options.formats ?? true);
