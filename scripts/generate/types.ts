@@ -113,8 +113,40 @@ export function hoistDeepSchemaRefs(document: JsonObject): JsonObject {
   return copy;
 }
 
+/**
+ * openapi-typescript adds a discriminator's property (`class: "Child"`) to each schema that extends
+ * the discriminating parent through `allOf`; if the child declares that property itself, the type
+ * has it twice and does not compile (Apple's SiriKit Cloud Media). Such a child's own properties
+ * become one more `allOf` member: the same schema, and the added property no longer collides.
+ * Changes `document` (the copy hoistDeepSchemaRefs made).
+ */
+function separateDiscriminatorChildren(document: JsonObject): JsonObject {
+  const schemas = isObject(document.components?.schemas) ? (document.components.schemas as JsonObject) : {};
+  const discriminatorOf = (ref: unknown): string | undefined => {
+    const name = typeof ref === 'string' ? /^#\/components\/schemas\/([^/]+)$/.exec(ref)?.[1] : undefined;
+    const parent = name === undefined ? undefined : schemas[decodeSegment(name)];
+    return isObject(parent) && isObject(parent.discriminator) && typeof parent.discriminator.propertyName === 'string'
+      ? parent.discriminator.propertyName
+      : undefined;
+  };
+  for (const [name, schema] of Object.entries(schemas)) {
+    if (!isObject(schema) || !Array.isArray(schema.allOf) || !isObject(schema.properties)) continue;
+    const own = schema.properties as JsonObject;
+    if (!schema.allOf.some((member: unknown) => isObject(member) && Object.hasOwn(own, discriminatorOf(member.$ref) ?? ''))) continue;
+    const { properties, required, additionalProperties, type: _type, ...rest } = schema;
+    const member = {
+      type: 'object',
+      properties,
+      ...(required === undefined ? {} : { required }),
+      ...(additionalProperties === undefined ? {} : { additionalProperties }),
+    };
+    schemas[name] = { ...rest, allOf: [...schema.allOf, member] };
+  }
+  return document;
+}
+
 export async function schemaTypes(document: JsonObject): Promise<string> {
-  const ast = await openapiTS(makeIdempotencyKeyOptional(hoistDeepSchemaRefs(document)) as never, {
+  const ast = await openapiTS(separateDiscriminatorChildren(makeIdempotencyKeyOptional(hoistDeepSchemaRefs(document))) as never, {
     redocly: (await ownRedoclyConfig()) as never,
     exportType: false,
     rootTypes: false, // A default does not make a request property required.

@@ -146,7 +146,7 @@ describe('generated code for specs that are not ours', () => {
     });
   });
 
-  it('schema quirks: refs into nested definitions and into #/paths, a recursive oneOf with null, compile and validate', async () => {
+  it('schema quirks: refs into nested definitions and into #/paths, a recursive oneOf with null, a discriminator child declaring the property, compile and validate', async () => {
     expect(await call('schema-quirks')).toEqual({
       planted: 4,
       broken: [
@@ -159,6 +159,7 @@ describe('generated code for specs that are not ours', () => {
       ],
       found: { size: 4 },
       badId: [400, [{ pointer: '/path/id', detail: 'must match pattern "^t_[a-z0-9]+$"' }]],
+      result: { class: 'Unmapped', reason: 'r1' },
     });
   });
 
