@@ -1,37 +1,31 @@
-import { createRequire } from 'node:module';
-import openapiTS, { astToString } from 'openapi-typescript';
+import { astToString, resolveRef, scanDiscriminators, transformSchema, type OpenAPI3, type OpenAPITSOptions } from 'openapi-typescript';
 import ts from 'typescript';
 import { isObject, type JsonObject } from '../model/openapi-index.ts';
-
-const require = createRequire(import.meta.url);
-
-/**
- * openapi-typescript validates with its own Redocly (v1, nested under it). It gets a configuration
- * built here, so a redocly.yaml lying in the working folder never changes or breaks generation.
- */
-async function ownRedoclyConfig(): Promise<unknown> {
-  const redocly = createRequire(require.resolve('openapi-typescript'))('@redocly/openapi-core') as {
-    createConfig(raw: unknown, options?: unknown): Promise<unknown>;
-  };
-  return redocly.createConfig({ rules: {} }, { extends: ['minimal'] });
-}
 
 /**
  * The client fills Idempotency-Key itself (one per call, reused on retries), so the types make it
  * optional; the server still requires it, through the spec its validator reads. Changes `document`
- * (a copy hoistDeepSchemaRefs made: one copy of a 13 MB spec is enough).
+ * only if it is already a copy (`isCopy`).
  */
-function makeIdempotencyKeyOptional(document: JsonObject): JsonObject {
-  const stack: unknown[] = [document];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (Array.isArray(node)) stack.push(...node);
-    else if (isObject(node)) {
-      if (node.in === 'header' && typeof node.name === 'string' && node.name.toLowerCase() === 'idempotency-key') node.required = false;
-      stack.push(...Object.values(node));
+function makeIdempotencyKeyOptional(document: JsonObject, isCopy: boolean): JsonObject {
+  const keys = (root: unknown): Array<Record<string, unknown>> => {
+    const found: Array<Record<string, unknown>> = [];
+    const stack: unknown[] = [root];
+    while (stack.length > 0) {
+      const node = stack.pop();
+      if (Array.isArray(node)) stack.push(...node);
+      else if (isObject(node)) {
+        if (node.in === 'header' && typeof node.name === 'string' && node.name.toLowerCase() === 'idempotency-key' && node.required !== false) found.push(node);
+        stack.push(...Object.values(node));
+      }
     }
-  }
-  return document;
+    return found;
+  };
+  if (keys(document).length === 0) return document;
+  // Copied only when there is something to change: GitHub's 13 MB description has no such header.
+  const copy = isCopy ? document : structuredClone(document);
+  for (const parameter of keys(copy)) parameter.required = false;
+  return copy;
 }
 
 const SCHEMA_KEYS = new Set([
@@ -58,6 +52,17 @@ const SCHEMA_KEYS = new Set([
   'unevaluatedItems',
 ]);
 
+const isDeepSchemaRef = (node: Record<string, unknown>) =>
+  typeof node.$ref === 'string' && node.$ref.startsWith('#/') && !/^#\/components\/schemas\/[^/]+$/.test(node.$ref);
+
+/** Whether any schema in `node` has a ref openapi-typescript cannot type (read only: most documents have none). */
+function hasDeepSchemaRef(node: unknown, inSchema: boolean): boolean {
+  if (Array.isArray(node)) return node.some((item) => hasDeepSchemaRef(item, inSchema));
+  if (!isObject(node)) return false;
+  if (inSchema && isDeepSchemaRef(node)) return true;
+  return Object.entries(node).some(([key, value]) => key !== 'example' && key !== 'examples' && hasDeepSchemaRef(value, inSchema || SCHEMA_KEYS.has(key)));
+}
+
 const decodeSegment = (s: string) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~');
 
 /**
@@ -67,6 +72,7 @@ const decodeSegment = (s: string) => decodeURIComponent(s).replace(/~1/g, '/').r
  * copied into `components.schemas` under a name made from its pointer and the ref pointed there.
  */
 export function hoistDeepSchemaRefs(document: JsonObject): JsonObject {
+  if (!hasDeepSchemaRef(document, false)) return document;
   const copy = structuredClone(document);
   copy.components ??= {};
   copy.components.schemas ??= {};
@@ -100,7 +106,7 @@ export function hoistDeepSchemaRefs(document: JsonObject): JsonObject {
   const rewrite = (node: unknown, inSchema: boolean): void => {
     if (Array.isArray(node)) for (const item of node) rewrite(item, inSchema);
     else if (isObject(node)) {
-      if (inSchema && typeof node.$ref === 'string' && node.$ref.startsWith('#/') && !/^#\/components\/schemas\/[^/]+$/.test(node.$ref)) {
+      if (inSchema && isDeepSchemaRef(node)) {
         const name = nameFor(node.$ref);
         if (name) node.$ref = `#/components/schemas/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
       }
@@ -118,7 +124,6 @@ export function hoistDeepSchemaRefs(document: JsonObject): JsonObject {
  * the discriminating parent through `allOf`; if the child declares that property itself, the type
  * has it twice and does not compile (Apple's SiriKit Cloud Media). Such a child's own properties
  * become one more `allOf` member: the same schema, and the added property no longer collides.
- * Changes `document` (the copy hoistDeepSchemaRefs made).
  */
 function separateDiscriminatorChildren(document: JsonObject): JsonObject {
   const schemas = isObject(document.components?.schemas) ? (document.components.schemas as JsonObject) : {};
@@ -129,6 +134,7 @@ function separateDiscriminatorChildren(document: JsonObject): JsonObject {
       ? parent.discriminator.propertyName
       : undefined;
   };
+  const replaced: JsonObject = {};
   for (const [name, schema] of Object.entries(schemas)) {
     if (!isObject(schema) || !Array.isArray(schema.allOf) || !isObject(schema.properties)) continue;
     const own = schema.properties as JsonObject;
@@ -140,28 +146,75 @@ function separateDiscriminatorChildren(document: JsonObject): JsonObject {
       ...(required === undefined ? {} : { required }),
       ...(additionalProperties === undefined ? {} : { additionalProperties }),
     };
-    schemas[name] = { ...rest, allOf: [...schema.allOf, member] };
+    replaced[name] = { ...rest, allOf: [...schema.allOf, member] };
   }
-  return document;
+  if (Object.keys(replaced).length === 0) return document;
+  // New objects along the path only: the document itself is not changed.
+  return { ...document, components: { ...document.components, schemas: { ...schemas, ...replaced } } };
 }
 
+/** A file is a Blob for the client (runtime/types.ts makes it an UploadedFile for the server). */
+function fileAsBlob(schema: {
+  format?: unknown;
+  contentMediaType?: unknown;
+  contentEncoding?: unknown;
+  nullable?: unknown;
+  type?: unknown;
+}): ts.TypeNode | undefined {
+  const bytes = typeof schema.contentMediaType === 'string' && !/^text\/|json|xml/.test(schema.contentMediaType) && schema.contentEncoding === undefined;
+  const file = schema.format === 'binary' || (bytes && schema.type === 'string');
+  if (!file) return undefined;
+  const blob = ts.factory.createTypeReferenceNode('Blob');
+  const nullable = schema.nullable === true || (Array.isArray(schema.type) && schema.type.includes('null'));
+  return nullable ? ts.factory.createUnionTypeNode([blob, ts.factory.createLiteralTypeNode(ts.factory.createNull())]) : blob;
+}
+
+/**
+ * schema.d.ts, by openapi-typescript's transform. Not through `openapiTS()`: that first parses,
+ * lints and bundles the document again with its own Redocly, which the spec model has done already
+ * (a quarter of the time on GitHub's description, and a redocly.yaml in the working folder could
+ * change it). The context is the one openapiTS() builds, with our options.
+ */
 export async function schemaTypes(document: JsonObject): Promise<string> {
-  const ast = await openapiTS(separateDiscriminatorChildren(makeIdempotencyKeyOptional(hoistDeepSchemaRefs(document))) as never, {
-    redocly: (await ownRedoclyConfig()) as never,
+  const hoisted = hoistDeepSchemaRefs(document);
+  const schema = separateDiscriminatorChildren(makeIdempotencyKeyOptional(hoisted, hoisted !== document)) as unknown as OpenAPI3;
+  const options: OpenAPITSOptions = {
     exportType: false,
-    rootTypes: false, // A default does not make a request property required.
+    rootTypes: false,
+    defaultNonNullable: false, // A default does not make a request property required.
+    emptyObjectsUnknown: true, // `type: object` alone is any object (JSON Schema), not an empty one.
+    transform: fileAsBlob as OpenAPITSOptions['transform'],
+  };
+  const ast = transformSchema(schema, {
+    additionalProperties: false,
+    alphabetize: false,
+    arrayLength: false,
     defaultNonNullable: false,
-    // `type: object` alone is any object (JSON Schema), not an empty one.
+    discriminators: scanDiscriminators(schema, options),
     emptyObjectsUnknown: true,
-    // A file is a Blob for the client (runtime/types.ts makes it an UploadedFile for the server).
-    transform: (schema: { format?: unknown; contentMediaType?: unknown; contentEncoding?: unknown; nullable?: unknown; type?: unknown }) => {
-      const bytes = typeof schema.contentMediaType === 'string' && !/^text\/|json|xml/.test(schema.contentMediaType) && schema.contentEncoding === undefined;
-      const file = schema.format === 'binary' || (bytes && schema.type === 'string');
-      if (!file) return undefined;
-      const blob = ts.factory.createTypeReferenceNode('Blob');
-      const nullable = schema.nullable === true || (Array.isArray(schema.type) && schema.type.includes('null'));
-      return nullable ? ts.factory.createUnionTypeNode([blob, ts.factory.createLiteralTypeNode(ts.factory.createNull())]) : blob;
-    },
-  });
+    enum: false,
+    enumValues: false,
+    conditionalEnums: false,
+    dedupeEnums: false,
+    excludeDeprecated: false,
+    exportType: false,
+    immutable: false,
+    rootTypes: false,
+    rootTypesNoSchemaPrefix: false,
+    rootTypesKeepCasing: false,
+    injectFooter: [],
+    pathParamsAsTypes: false,
+    postTransform: undefined,
+    propertiesRequiredByDefault: false,
+    redoc: undefined as never,
+    silent: false,
+    inject: undefined,
+    transform: options.transform,
+    transformProperty: undefined,
+    makePathsEnum: false,
+    generatePathParams: false,
+    readWriteMarkers: false,
+    resolve: ($ref: string) => resolveRef(schema, $ref, { silent: false }),
+  } as Parameters<typeof transformSchema>[1]);
   return astToString(ast);
 }
