@@ -26,7 +26,7 @@ interface CompiledRoute<T> {
   names: string[];
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /**
  * Literal template text as a request may carry it: a character outside the unreserved set also as

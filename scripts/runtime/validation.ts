@@ -11,7 +11,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import * as formatsModule from 'ajv-formats';
 import { linearRegExp } from './linear-patterns.js';
 import { bodyKind, mediaTypeOf, type BodyKind } from './media.js';
-import { followRef, isObject } from './local-ref.js';
+import { followRef, isObject, refSegments } from './local-ref.js';
 import { normaliseForValidation } from './normalise.js';
 import type { Serialisation } from './parameters.js';
 import { requestPointer, type ProblemError, type RequestPart } from './problems.js';
@@ -56,10 +56,7 @@ function resolve(spec: Json, node: unknown, pointer: string[]): [unknown, string
   let current = node;
   let at = pointer;
   for (let hops = 0; isObject(current) && typeof current.$ref === 'string' && current.$ref.startsWith('#/') && hops < 32; hops++) {
-    at = current.$ref
-      .slice(2)
-      .split('/')
-      .map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'));
+    at = refSegments(current.$ref);
     current = followRef(spec, { $ref: current.$ref });
   }
   return [current, at];

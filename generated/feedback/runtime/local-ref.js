@@ -1,15 +1,18 @@
 export const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** The keys a local `#/…` ref names, percent- and ~-decoded (RFC 3986, RFC 6901). */
+export function refSegments(ref) {
+    return ref
+        .slice(2)
+        .split('/')
+        .map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'));
+}
 export function followRef(spec, node) {
     let current = node;
     for (let hops = 0; isObject(current) && typeof current.$ref === 'string' && hops < 32; hops++) {
         const ref = current.$ref;
         if (!ref.startsWith('#/'))
             return undefined;
-        current = ref
-            .slice(2)
-            .split('/')
-            .map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'))
-            .reduce((n, key) => (isObject(n) && Object.hasOwn(n, key) ? n[key] : undefined), spec);
+        current = refSegments(ref).reduce((n, key) => (isObject(n) && Object.hasOwn(n, key) ? n[key] : undefined), spec);
     }
     return current;
 }

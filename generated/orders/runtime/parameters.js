@@ -1,4 +1,11 @@
-const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * Parameter values as the spec's `style` and `explode` serialise them (OpenAPI 3.1 §4.8.12.4),
+ * turned back into arrays and objects; a value with `content` (JSON in a query string) is parsed.
+ * Values stay strings here: the validator coerces them by schema type. Used for query, header,
+ * path and cookie parameters and for the fields of form bodies (their `encoding`).
+ * Copied into generated packages with the rest of the runtime.
+ */
+import { escapeRegExp } from './router.js';
 const DELIMITERS = { form: ',', simple: ',', spaceDelimited: ' ', pipeDelimited: '|' };
 function pairsToObject(items) {
     const object = {};

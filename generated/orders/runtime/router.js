@@ -8,7 +8,7 @@
  * Copied into generated packages with the rest of the runtime.
  */
 import { RE2JS } from 're2js';
-const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+export const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /**
  * Literal template text as a request may carry it: a character outside the unreserved set also as
  * its percent-encoding (`?` can only arrive as `%3F`, `(` as itself or `%28`), hex in either case.

@@ -11,7 +11,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import * as formatsModule from 'ajv-formats';
 import { linearRegExp } from './linear-patterns.js';
 import { bodyKind, mediaTypeOf } from './media.js';
-import { followRef, isObject } from './local-ref.js';
+import { followRef, isObject, refSegments } from './local-ref.js';
 import { normaliseForValidation } from './normalise.js';
 import { requestPointer } from './problems.js';
 /** Where the whole document is registered in each Ajv instance; schemas are compiled by pointer into it. */
@@ -23,10 +23,7 @@ function resolve(spec, node, pointer) {
     let current = node;
     let at = pointer;
     for (let hops = 0; isObject(current) && typeof current.$ref === 'string' && current.$ref.startsWith('#/') && hops < 32; hops++) {
-        at = current.$ref
-            .slice(2)
-            .split('/')
-            .map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'));
+        at = refSegments(current.$ref);
         current = followRef(spec, { $ref: current.$ref });
     }
     return [current, at];

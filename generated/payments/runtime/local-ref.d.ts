@@ -5,6 +5,8 @@
  */
 type Json = Record<string, unknown>;
 export declare const isObject: (v: unknown) => v is Json;
+/** The keys a local `#/…` ref names, percent- and ~-decoded (RFC 3986, RFC 6901). */
+export declare function refSegments(ref: string): string[];
 export declare function followRef(spec: Json, node: unknown): unknown;
 /** The response an operation declares for `status`: the exact code, else its class (`4XX`), else `default`. */
 export declare function declaredResponse(spec: Json, operation: Json | undefined, status: number): Json | undefined;

@@ -3,8 +3,10 @@
  * turned back into arrays and objects; a value with `content` (JSON in a query string) is parsed.
  * Values stay strings here: the validator coerces them by schema type. Used for query, header,
  * path and cookie parameters and for the fields of form bodies (their `encoding`).
- * Imports nothing: copied into generated packages.
+ * Copied into generated packages with the rest of the runtime.
  */
+import { escapeRegExp } from './router.js';
+
 type Json = Record<string, unknown>;
 
 export interface Serialisation {
@@ -18,8 +20,6 @@ export interface Serialisation {
   /** `content` media type: the value is a serialised document (JSON), not a styled value. */
   json: boolean;
 }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const DELIMITERS: Record<string, string> = { form: ',', simple: ',', spaceDelimited: ' ', pipeDelimited: '|' };
 

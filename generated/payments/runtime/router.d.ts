@@ -4,6 +4,7 @@ export interface RouteMatch<T> {
     /** The path parameters, percent-decoded. */
     params: Record<string, string>;
 }
+export declare const escapeRegExp: (text: string) => string;
 /**
  * Sorts templates so that, segment by segment, a literal comes before a template, and a template
  * with more literal text before one with less; then fewer segments first; then by text (paths that
