@@ -96,7 +96,7 @@ export async function buildPrism(): Promise<void> {
   });
 }
 
-/** The client/server runtime every generated package carries, compiled once (it is the same for every domain). */
+/** The shared runtime package (generated/api-runtime), compiled once: generate reads it from here while it is fresh. */
 export async function buildRuntime(): Promise<void> {
   const { compileModule } = await import('./generate/compile.ts');
   const from = join(root, 'scripts', 'runtime');

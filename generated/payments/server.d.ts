@@ -1,11 +1,11 @@
 import type { Express } from 'express';
-import { type OperationInfo, type ServerOptions } from './runtime/server.js';
-import type { HandlersFor } from './runtime/types.js';
+import { type OperationInfo, type ServerOptions } from '@acme/api-runtime/server';
+import type { HandlersFor } from '@acme/api-runtime/types';
 import type { paths } from './schema.js';
-export { etagOf, forbidden, type Authenticate, type Credential, type FlagProvider, type ServerOptions, type UploadedFile } from './runtime/server.js';
-export { MemoryIdempotencyStore, type IdempotencyStore } from './runtime/idempotency.js';
-export { PostgresIdempotencyStore, idempotencyMigration, type PostgresStoreOptions, type Queryable } from './runtime/idempotency-postgres.js';
-export type { HandlerContext, RequestOf, ResponseOf } from './runtime/types.js';
+export { etagOf, forbidden, type Authenticate, type Credential, type FlagProvider, type ServerOptions, type UploadedFile } from '@acme/api-runtime/server';
+export { MemoryIdempotencyStore, type IdempotencyStore } from '@acme/api-runtime/idempotency';
+export { PostgresIdempotencyStore, idempotencyMigration, type PostgresStoreOptions, type Queryable } from '@acme/api-runtime/idempotency-postgres';
+export type { HandlerContext, RequestOf, ResponseOf } from '@acme/api-runtime/types';
 /** Handler names: each operation's operationId, or for one without, a name from its method and path. */
 export type OperationId = 'cancelPayment' | 'capturePayment' | 'createPayment' | 'createRefund' | 'getPayment' | 'getRefund' | 'listPaymentEvents' | 'listPayments' | 'listRefunds';
 /** Each handler's operation, as openapi-typescript types it. */

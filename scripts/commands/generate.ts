@@ -1,8 +1,9 @@
 import { generateDomain, staleFiles, writeDomainFiles, type DomainFiles } from '../generate/pipeline.ts';
+import { generateRuntimePackage } from '../generate/runtime-package.ts';
 import { loadConfig } from '../lib/config.ts';
 import { gitIndexReader } from '../lib/git.ts';
 import { plural } from '../lib/output.ts';
-import { displayPath, generatedDir } from '../lib/repo.ts';
+import { displayPath, generatedDir, RUNTIME_PACKAGE } from '../lib/repo.ts';
 import { loadDomains } from '../lib/workspace.ts';
 
 /**
@@ -16,10 +17,12 @@ export async function generateCommand(domains: string[], options: { check?: bool
   const scope = loadConfig(root).packageScope;
   const outputs: DomainFiles[] = [];
   for (const { domain, model } of specs) outputs.push({ domain, files: await generateDomain(domain, model, scope) });
+  // The shared runtime package, which every domain package depends on.
+  outputs.push({ domain: RUNTIME_PACKAGE, files: await generateRuntimePackage(scope) });
   if (options.check) {
     const stale = await staleFiles(root, outputs);
     if (stale.length === 0) {
-      process.stdout.write(`generated code is up to date for ${plural(outputs.length, 'domain')}\n`);
+      process.stdout.write(`generated code is up to date for ${plural(outputs.length - 1, 'domain')} and the shared runtime\n`);
       return 0;
     }
     process.stdout.write(stale.map((s) => `  ${s}\n`).join('') + `${plural(stale.length, 'generated file')} out of date: run npx apis generate\n`);

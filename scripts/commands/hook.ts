@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { loadConfig } from '../lib/config.ts';
 import { UserError } from '../lib/errors.ts';
 import { gitIndexReader, gitTopLevel, productionRef, stage, stagedFiles } from '../lib/git.ts';
-import { findRepoRoot, generatedDir, posixRelative } from '../lib/repo.ts';
+import { findRepoRoot, generatedDir, posixRelative, RUNTIME_PACKAGE } from '../lib/repo.ts';
 import { loadSpec } from '../lib/spec-model.ts';
 import { lintModels } from '../lint/engine.ts';
 import { summarize } from '../lint/finding.ts';
@@ -47,7 +47,7 @@ async function preCommit(): Promise<number> {
     return 1;
   }
   await stage(
-    domains.map((d) => posixRelative(top, generatedDir(root, d))),
+    [...domains, RUNTIME_PACKAGE].map((d) => posixRelative(top, generatedDir(root, d))),
     top,
   );
   if (warnings > 0) process.stderr.write(formatReport('stylish', { findings: findings.filter((f) => !f.silenced) }));

@@ -5,7 +5,7 @@ import { toolchainRoot } from '../lib/toolchain.ts';
 import { createFileAtomic, writeFileAtomic } from '../lib/atomic-write.ts';
 import { loadConfig } from '../lib/config.ts';
 import { UserError } from '../lib/errors.ts';
-import { DOMAIN_NAME, findRepoRoot, specPathOf, specRelPath, generatedRelPath } from '../lib/repo.ts';
+import { domainNameProblem, findRepoRoot, specPathOf, specRelPath, generatedRelPath } from '../lib/repo.ts';
 import { parseCodeowners } from '../governance/codeowners.ts';
 import { pascalCase } from '../generate/names.ts';
 import { generateDomain, writeDomainFiles } from '../generate/pipeline.ts';
@@ -31,7 +31,8 @@ export function withOwnerLines(codeowners: string, domain: string, owner: string
  * lines and its generated files; refuses a domain that exists or a name that is not kebab-case.
  */
 export async function newCommand(domain: string, options: { owner?: string }): Promise<number> {
-  if (!DOMAIN_NAME.test(domain)) throw new UserError(`"${domain}" is not a valid domain name: use lower-case words joined by hyphens, e.g. loyalty-points`);
+  const problem = domainNameProblem(domain);
+  if (problem) throw new UserError(`"${domain}" is not a valid domain name: ${problem}`);
   const root = findRepoRoot();
   const spec = specPathOf(root, domain);
   if (existsSync(spec)) throw new UserError(`${specRelPath(domain)} already exists: the domain "${domain}" is taken`);

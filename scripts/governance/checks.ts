@@ -15,13 +15,14 @@ import { lintModels } from '../lint/engine.ts';
 import { summarize } from '../lint/finding.ts';
 import { formatReport } from '../lint/format/index.ts';
 import { generateDomain, staleFiles } from '../generate/pipeline.ts';
+import { generateRuntimePackage } from '../generate/runtime-package.ts';
 import { loadConfig } from '../lib/config.ts';
 import { diffDomains, type DomainDiff } from '../diff/domains.ts';
 import { changeKind, changePagePath } from '../diff/catalogue.ts';
 import { acceptanceYaml, nextMajor } from '../diff/ways.ts';
 import { pageLink, repositoryUrl } from '../lib/links.ts';
 import { newSince } from '../lint/baseline.ts';
-import { specRelPath, posixRelative } from '../lib/repo.ts';
+import { specRelPath, posixRelative, RUNTIME_PACKAGE } from '../lib/repo.ts';
 
 export interface CheckOutcome {
   name: string;
@@ -71,6 +72,7 @@ const generatedCheck: Check = async ({ root, specs }) => {
   const scope = loadConfig(root).packageScope;
   const outputs = [];
   for (const { domain, model } of specs) outputs.push({ domain, files: await generateDomain(domain, model, scope) });
+  outputs.push({ domain: RUNTIME_PACKAGE, files: await generateRuntimePackage(scope) });
   const stale = await staleFiles(root, outputs);
   return {
     name: 'generated',

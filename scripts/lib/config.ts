@@ -44,5 +44,13 @@ export function loadConfig(root: string): RepoConfig {
   }
   // The production branch is protected whatever the list says.
   branches.protected = [...new Set([branches.production, ...branches.protected])];
-  return { branches, packageScope: typeof apis.packageScope === 'string' ? apis.packageScope : DEFAULTS.packageScope };
+  const packageScope = apis.packageScope ?? DEFAULTS.packageScope;
+  // The scope reaches package names and import specifiers of generated code: an npm scope, nothing else.
+  if (typeof packageScope !== 'string' || !NPM_SCOPE.test(packageScope)) {
+    throw new UserError(`package.json: "apis.packageScope" must be an npm scope such as @acme (got ${JSON.stringify(packageScope).slice(0, 60)})`);
+  }
+  return { branches, packageScope };
 }
+
+/** An npm scope: @ and a lower-case URL-safe name (npm's own rule for the part before the slash). */
+const NPM_SCOPE = /^@[a-z0-9][a-z0-9._~-]{0,100}$/;

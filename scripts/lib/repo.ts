@@ -15,6 +15,16 @@ export function findRepoRoot(from = process.cwd()): string {
 
 export const DOMAIN_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
+/** generated/<this>/ is the shared runtime package every domain package depends on: no domain may take the name. */
+export const RUNTIME_PACKAGE = 'api-runtime';
+
+/** Why `name` cannot be a domain, or undefined when it can. */
+export function domainNameProblem(name: string): string | undefined {
+  if (!DOMAIN_NAME.test(name)) return 'use lower-case words joined by hyphens, e.g. loyalty-points';
+  if (name === RUNTIME_PACKAGE) return `generated/${RUNTIME_PACKAGE}/ holds the shared runtime package; choose another name`;
+  return undefined;
+}
+
 /**
  * Domains are the `specs/<domain>.yaml` files, sorted so every command sees them in the same order.
  * A domain name reaches file paths, URLs, HTML and generated code: any other file directly in specs/
@@ -34,13 +44,14 @@ export function listDomains(root: string): string[] {
         `${displayPath(path)}: specs/ holds one <domain>.yaml per domain, named in lower-case words joined by hyphens (e.g. loyalty-points.yaml); move or rename this file`,
       );
     }
+    if (entry.name === `${RUNTIME_PACKAGE}.yaml`) throw new UserError(`${displayPath(path)}: "${RUNTIME_PACKAGE}" ${domainNameProblem(RUNTIME_PACKAGE)}`);
     names.push(entry.name);
   }
   return domainsOf(names);
 }
 
 function isDomainFile(name: string): boolean {
-  return name.endsWith('.yaml') && DOMAIN_NAME.test(name.slice(0, -'.yaml'.length));
+  return name.endsWith('.yaml') && domainNameProblem(name.slice(0, -'.yaml'.length)) === undefined;
 }
 
 /** The domains among the file names of a specs/ folder (on disk or at a git ref); names that are no domain names are not domains. */

@@ -8,7 +8,7 @@ import { toolchainRoot } from '../lib/toolchain.ts';
 import { pointerOf } from '../model/pointer.ts';
 import type { FaultDecision } from './faults.ts';
 import { forwarder, type ForwardLimits } from './forward.ts';
-import { IdempotencyStore, requestFingerprint, type StoredResponse } from './idempotency.ts';
+import { IdempotencyStore, requestFingerprint, type StoredResponse } from '../runtime/mock-idempotency.ts';
 import { isFresh } from '../lib/freshness.ts';
 import {
   DETAILS,

@@ -8,12 +8,12 @@ import { createLogger } from '@stoplight/prism-core';
 import * as router from '@stoplight/prism-http/dist/router/index.js';
 import { getHttpConfigFromRequest } from '@stoplight/prism-http-server/dist/getHttpConfigFromRequest.js';
 import { createRequire } from 'node:module';
-import { useLinearPatterns } from '../runtime/linear-patterns.ts';
+import { patchLinearPatterns } from '../runtime/linear-patterns.ts';
 
 // Prism validates with Ajv: its patterns run on RE2, so no request can stall the mock (see
 // runtime/linear-patterns.ts). In the bundle `require` is esbuild's and yields the bundled Ajv.
 declare const require: NodeJS.Require | undefined;
-useLinearPatterns(typeof require === 'function' ? require('ajv/dist/vocabularies/code.js') : createRequire(import.meta.url)('ajv/dist/vocabularies/code.js'));
+patchLinearPatterns(typeof require === 'function' ? require('ajv/dist/vocabularies/code.js') : createRequire(import.meta.url)('ajv/dist/vocabularies/code.js'));
 
 type Route = (options: { resources: unknown[]; input: http.IHttpRequest }) => { _tag: 'Left' | 'Right'; right?: unknown };
 // A CommonJS default export arrives wrapped in one or two `.default`s, depending on the loader.

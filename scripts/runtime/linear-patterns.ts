@@ -35,7 +35,7 @@ interface AjvCodeModule {
 }
 
 /** Makes every Ajv instance built from this copy of Ajv compile `pattern` and `patternProperties` with RE2. */
-export function useLinearPatterns(ajvCode: AjvCodeModule): void {
+export function patchLinearPatterns(ajvCode: AjvCodeModule): void {
   const original = ajvCode.usePattern;
   if (original.linear) return;
   const wrapped: AjvCodeModule['usePattern'] = (cxt, pattern) =>

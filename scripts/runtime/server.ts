@@ -15,12 +15,11 @@ import { MemoryIdempotencyStore, type Begin, type IdempotencyStore, type StoredR
 import type { HandlerContext } from './types.js';
 import { canonicalJson } from './canonical.js';
 import { declaredResponse, followRef, isObject } from './local-ref.js';
-import { fromPairs, fromStyled } from './parameters.js';
 import { DETAILS, declaredProblem, defaultProblem, invalidRequestProblem, type Problem, type ProblemError } from './problems.js';
 import { MalformedPathError, Router } from './router.js';
 import { authenticateRequest, requirementsOf, type Authenticate } from './security.js';
 import { bodyKind, matchMedia, mediaTypeOf } from './media.js';
-import { problemErrors, SpecValidator, type ParameterIn } from './validation.js';
+import { parameterErrors, parameterValues, problemErrors, SpecValidator } from './validation.js';
 
 export type { UploadedFile } from './body.js';
 export { forbidden, type Authenticate, type Credential, type Denied } from './security.js';
@@ -146,8 +145,6 @@ interface RouteOperation {
 interface Route {
   methods: Map<string, RouteOperation>;
 }
-
-const REQUEST_PARTS: Record<ParameterIn, 'path' | 'query' | 'header' | 'cookie'> = { path: 'path', query: 'query', header: 'header', cookie: 'cookie' };
 
 /** A stable key for a principal: its `id` (or `sub`) when it has one, else all of it. */
 function principalKey(principal: unknown): string {
@@ -287,19 +284,8 @@ export function createApiServer<Principal = unknown>(
       } else if (plan.bodyRequired) {
         errors.push({ pointer: '/body', detail: 'is required' });
       }
-      const values: Record<ParameterIn, Record<string, unknown>> = { path: {}, query: {}, header: {}, cookie: {} };
-      const claimed = new Set(plan.parameters.filter((p) => p.in === 'query').map((p) => p.name));
-      for (const p of plan.parameters) {
-        const raw =
-          p.in === 'query'
-            ? fromPairs(pairs, p.serialisation, claimed)
-            : ((p.in === 'path' ? match.params[p.name] : p.in === 'header' ? header(p.name) : cookies[p.name]) ?? undefined);
-        const value = typeof raw === 'string' && p.in !== 'query' ? fromStyled(raw, p.serialisation) : raw;
-        if (value !== undefined) values[p.in][p.key] = value;
-      }
-      for (const [where, validate] of plan.validateParameters) {
-        if (!validate(values[where])) errors.push(...problemErrors(REQUEST_PARTS[where], validate.errors));
-      }
+      const values = parameterValues(plan, { pairs, pathParams: match.params, header, cookie: (c) => cookies[c] });
+      errors.push(...parameterErrors(plan, values));
       if (errors.length > 0) {
         sendProblem(res, invalidRequestProblem(declared(400), errors));
         return;

@@ -13,7 +13,7 @@ import { linearRegExp } from './linear-patterns.js';
 import { bodyKind, mediaTypeOf, type BodyKind } from './media.js';
 import { followRef, isObject, refSegments } from './local-ref.js';
 import { normaliseForValidation } from './normalise.js';
-import type { Serialisation } from './parameters.js';
+import { fromPairs, fromStyled, type Serialisation } from './parameters.js';
 import { requestPointer, type ProblemError, type RequestPart } from './problems.js';
 
 type Json = Record<string, unknown>;
@@ -278,4 +278,38 @@ export function problemErrors(part: RequestPart, errors: ErrorObject[] | null | 
     const allowed = error.keyword === 'enum' && Array.isArray(error.params.allowedValues) ? `: ${error.params.allowedValues.join(', ')}` : '';
     return { pointer: requestPointer(part, segments), detail: `${error.message ?? 'is not valid'}${allowed}` };
   });
+}
+
+/** Where a request's parameters come from, whatever carries the request (express, a fetch Request). */
+export interface ParameterSource {
+  /** The query string's pairs, in order. */
+  pairs: Array<[string, string]>;
+  /** Decoded path parameters, as the router matched them. */
+  pathParams: Record<string, string>;
+  header(name: string): string | undefined;
+  cookie(name: string): string | undefined;
+}
+
+/** The declared parameters' values, deserialised by their style, keyed as the validators expect. */
+export function parameterValues(plan: OperationPlan, from: ParameterSource): Record<ParameterIn, Record<string, unknown>> {
+  const values: Record<ParameterIn, Record<string, unknown>> = { path: {}, query: {}, header: {}, cookie: {} };
+  const claimed = new Set(plan.parameters.filter((p) => p.in === 'query').map((p) => p.name));
+  for (const p of plan.parameters) {
+    const raw =
+      p.in === 'query'
+        ? fromPairs(from.pairs, p.serialisation, claimed)
+        : ((p.in === 'path' ? from.pathParams[p.name] : p.in === 'header' ? from.header(p.name) : from.cookie(p.name)) ?? undefined);
+    const value = typeof raw === 'string' && p.in !== 'query' ? fromStyled(raw, p.serialisation) : raw;
+    if (value !== undefined) values[p.in][p.key] = value;
+  }
+  return values;
+}
+
+/** The parameters' violations of the contract (validators coerce the values they accept in place). */
+export function parameterErrors(plan: OperationPlan, values: Record<ParameterIn, Record<string, unknown>>): ProblemError[] {
+  const errors: ProblemError[] = [];
+  for (const [where, validate] of plan.validateParameters) {
+    if (!validate(values[where])) errors.push(...problemErrors(where, validate.errors));
+  }
+  return errors;
 }

@@ -4,8 +4,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { REPO, git, gitRepo } from '../helpers.ts';
 import { exampleRequests, responseValidator } from './contract.ts';
+import { comparable, parityRequests } from './msw-parity.ts';
 import { startMock, type MockProcess } from './mock-process.ts';
 
 const DOMAINS = ['feedback', 'orders', 'payments'];
@@ -174,6 +176,34 @@ describe('apis mock, all domains from one port', () => {
     expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:8080');
     expect(preflight.headers.get('access-control-allow-headers')).toBe('idempotency-key');
   });
+
+  for (const domain of DOMAINS) {
+    it(`MSW handlers of the generated package answer every request to ${domain} exactly as apis mock does (#18): statuses, examples, problems, 401, 406, 415, idempotency`, async () => {
+      const { getResponse } = await import('msw');
+      const module = await import(pathToFileURL(join(REPO, 'generated', domain, 'msw.js')).href);
+      const baseUrl = `https://api.example.test/${domain}`;
+      const handlers = module[`${domain}Handlers`]({ baseUrl });
+      const requests = parityRequests(documentOf(domain));
+      expect(requests.length).toBeGreaterThan(30);
+      const statuses = new Set<number>();
+      let replays = 0;
+      for (const request of requests) {
+        const init = { method: request.method, headers: request.headers, body: request.body };
+        const real = await comparable(await fetch(`${mock.urls.get(domain)}${request.path}`, init));
+        const msw = await getResponse(handlers, new Request(`${baseUrl}${request.path}`, init));
+        expect(msw, request.label).toBeDefined();
+        expect(await comparable(msw!), request.label).toEqual(real);
+        statuses.add(real.status);
+        if (real.headers['idempotent-replayed'] === 'true') replays++;
+      }
+      // The requests reach every kind of answer, so equality is not the agreement of two refusals.
+      for (const status of [200, 400, 401, 404, 406, 415]) expect(statuses).toContain(status);
+      if (requests.some((r) => r.label.endsWith('Idempotency-Key, replayed'))) {
+        expect(replays).toBeGreaterThan(0);
+        expect(statuses).toContain(409);
+      }
+    }, 60_000);
+  }
 });
 
 describe('apis mock with faults configured', () => {

@@ -1,0 +1,349 @@
+/**
+ * The answers of `apis mock`, computed without Prism and without a server, for the MSW handlers
+ * (msw.ts) that web and React Native unit tests use. `apis mock` answers through Prism in static
+ * mode; this module makes the same choices, step for step (test/mock/msw-parity.e2e.test.ts compares
+ * both for every operation of our specs):
+ *  - routing, 401, 415 and 400 problems exactly as the generated server words them (problems.ts);
+ *  - the status: `Prefer: code=` (or `?__code=`), else the lowest 2xx, else `default`, else the first;
+ *  - the media type by the Accept header (`*\/*` when absent, as fetch sends it);
+ *  - the body: `Prefer: example=` by name, else the first example (the media type's `example`, then
+ *    its `examples`), else a sample of the schema by @stoplight/json-schema-sampler, as Prism does;
+ *  - each declared response header from its example or its schema's sample;
+ *  - an Idempotency-Key replays the first answer to the same request, and answers 409 for another.
+ * Faults (`Mock-Fault`) and generated data (`dynamic`) exist only in `apis mock`.
+ */
+import { sample } from '@stoplight/json-schema-sampler';
+import { followRef, isObject } from './local-ref.js';
+import { matchMedia } from './media.js';
+import { IdempotencyStore, requestFingerprint } from './mock-idempotency.js';
+import { DETAILS, declaredProblem, defaultProblem, invalidRequestProblem } from './problems.js';
+import { MalformedPathError, Router } from './router.js';
+import { authenticateRequest, requirementsOf } from './security.js';
+import { parameterErrors, parameterValues, problemErrors, SpecValidator } from './validation.js';
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+const PRISM_ERRORS = 'https://stoplight.io/prism/errors#';
+const NOT_FOUND = { type: `${PRISM_ERRORS}NOT_FOUND`, title: 'The server cannot find the requested content', status: 404 };
+const NOT_ACCEPTABLE = { type: `${PRISM_ERRORS}NOT_ACCEPTABLE`, title: 'The server cannot produce a representation for your accept header', status: 406 };
+function problemAnswer(body) {
+    return { status: body.status, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify(body) };
+}
+/** `apis mock`'s own refusals (engine.ts `problem`): a detail only when there is one. */
+function plainProblem(status, title, detail, type = 'about:blank') {
+    return problemAnswer({ type, title, status, ...(detail ? { detail } : {}) });
+}
+/** Prefer: code=404, example=declined (RFC 7240, as Prism reads it), or Prism's `__code` and `__example` query parameters. */
+export function mockPreferences(headers, query) {
+    const found = {};
+    if (headers.prefer !== undefined) {
+        for (const preference of headers.prefer.split(',')) {
+            const [token, ...rest] = preference.split(';')[0].split('=');
+            const name = token.trim().toLowerCase();
+            const value = rest
+                .join('=')
+                .trim()
+                .replace(/^"(.*)"$/, '$1');
+            if (name && found[name] === undefined)
+                found[name] = value;
+        }
+    }
+    else {
+        for (const name of ['code', 'example']) {
+            const value = query.get(`__${name}`);
+            if (value !== null)
+                found[name] = value;
+        }
+    }
+    if (found.code !== undefined && !/^\d{3}$/.test(found.code))
+        return `code must be a three-digit status, not ${JSON.stringify(found.code)}`;
+    return { ...(found.code !== undefined ? { code: Number(found.code) } : {}), ...(found.example !== undefined ? { example: found.example } : {}) };
+}
+function parseAccept(accept) {
+    return accept
+        .split(',')
+        .map((entry, order) => {
+        const [range, ...parameters] = entry.trim().split(';');
+        const [type = '', subtype = ''] = range.trim().toLowerCase().split('/');
+        const params = {};
+        let q = 1;
+        for (const parameter of parameters) {
+            const [key, value = ''] = parameter.split('=').map((s) => s.trim());
+            if (key.toLowerCase() === 'q')
+                q = Number.parseFloat(value);
+            else
+                params[key.toLowerCase()] = value.replace(/^"(.*)"$/, '$1');
+        }
+        return { type, subtype, params, q: Number.isNaN(q) ? 0 : q, order };
+    })
+        .filter((r) => r.type !== '');
+}
+/**
+ * The declared media type the Accept header prefers, as the `accepts` package (Prism's) picks it:
+ * highest q, then the most specific range, then the range's order, then the declared order.
+ */
+export function preferredMediaType(accept, declared) {
+    const ranges = parseAccept(accept);
+    const scored = declared.map((mediaType, index) => {
+        const [full, ...parameters] = mediaType.split(';');
+        const [type, subtype] = full.trim().toLowerCase().split('/');
+        const params = Object.fromEntries(parameters.map((p) => p.split('=').map((s) => s.trim().toLowerCase())));
+        // negotiator's getMediaTypePriority: the most specific range, then the higher q, then the later range.
+        let best = { q: 0, s: 0, o: -1 };
+        for (const r of ranges) {
+            let s = 0;
+            if (r.type === type)
+                s |= 4;
+            else if (r.type !== '*')
+                continue;
+            if (r.subtype === subtype)
+                s |= 2;
+            else if (r.subtype !== '*')
+                continue;
+            const keys = Object.keys(r.params);
+            if (keys.length > 0) {
+                if (keys.every((k) => r.params[k] === '*' || (r.params[k] ?? '').toLowerCase() === (params[k] ?? '').toLowerCase()))
+                    s |= 1;
+                else
+                    continue;
+            }
+            if ((best.s - s || best.q - r.q || best.o - r.order) < 0)
+                best = { q: r.q, s, o: r.order };
+        }
+        return { mediaType, index, ...best };
+    });
+    const ranked = scored.filter((c) => c.q > 0).sort((a, b) => b.q - a.q || b.s - a.s || a.o - b.o || a.index - b.index);
+    return ranked[0]?.mediaType;
+}
+/** A media type's examples in Prism's order: `example` (or the schema's first example) as "default", then `examples` by name. */
+function examplesOf(spec, media) {
+    const out = [];
+    const schema = isObject(media.schema) ? media.schema : undefined;
+    const first = 'example' in media
+        ? media.example
+        : Array.isArray(schema?.examples)
+            ? schema.examples[0]
+            : schema && !('$ref' in schema) && 'example' in schema
+                ? schema.example
+                : undefined;
+    if (first !== undefined)
+        out.push({ key: 'default', value: first });
+    if (isObject(media.examples)) {
+        for (const [key, example] of Object.entries(media.examples)) {
+            const resolved = followRef(spec, example);
+            if (isObject(resolved))
+                out.push({ key, value: resolved.value });
+        }
+    }
+    return out;
+}
+export class MockResponder {
+    spec;
+    router;
+    validator;
+    idempotency = new IdempotencyStore();
+    constructor(spec) {
+        this.spec = spec;
+        const paths = isObject(spec.paths) ? spec.paths : {};
+        const routes = new Map();
+        for (const [path, rawItem] of Object.entries(paths)) {
+            const item = followRef(spec, rawItem);
+            if (!isObject(item))
+                continue;
+            const methods = new Map();
+            for (const method of METHODS) {
+                const node = followRef(spec, item[method]);
+                if (!isObject(node))
+                    continue;
+                const parameters = [...(Array.isArray(item.parameters) ? item.parameters : []), ...(Array.isArray(node.parameters) ? node.parameters : [])];
+                const takesIdempotencyKey = parameters.some((p) => {
+                    const parameter = followRef(spec, p);
+                    return isObject(parameter) && parameter.in === 'header' && String(parameter.name).toLowerCase() === 'idempotency-key';
+                });
+                methods.set(method, { path, method, node, requirements: requirementsOf(spec, node), takesIdempotencyKey });
+            }
+            routes.set(path, methods);
+        }
+        this.router = new Router(routes);
+        this.validator = new SpecValidator(spec, { formats: true });
+    }
+    async respond(request) {
+        // Like `apis mock`'s server, a JSON body that does not parse is refused before anything else.
+        let body = request.body === '' ? undefined : request.body;
+        if (typeof body === 'string' && /[/+]json\b/i.test(request.headers['content-type'] ?? '')) {
+            try {
+                body = JSON.parse(body);
+            }
+            catch (error) {
+                return plainProblem(400, 'The request body cannot be read', `the body is not valid JSON (${error.message})`);
+            }
+        }
+        const method = request.method.toLowerCase();
+        let match;
+        try {
+            match = this.router.match(request.path, (methods) => methods.has(method));
+        }
+        catch (error) {
+            if (!(error instanceof MalformedPathError))
+                throw error;
+            return problemAnswer(invalidRequestProblem(declaredProblem(this.spec, undefined, 400), [{ pointer: `/path/${error.parameter}`, detail: 'is not valid percent-encoding' }]));
+        }
+        if (!match)
+            return problemAnswer({ ...defaultProblem(404), status: 404, detail: DETAILS.noRoute });
+        const operation = match.route.get(method);
+        if (!operation)
+            return problemAnswer({ ...defaultProblem(405), status: 405, detail: DETAILS.noMethod });
+        const query = new URLSearchParams(request.query);
+        const checked = { ...request, parsed: body, pathParams: match.params, query };
+        const key = operation.takesIdempotencyKey ? request.headers['idempotency-key'] : undefined;
+        if (key === undefined)
+            return (await this.answer(operation, checked)).answer;
+        const claim = await this.idempotency.claim(`${operation.method.toUpperCase()} ${operation.path}`, key, requestFingerprint(request.method, request.path, body));
+        if (claim.kind === 'conflict') {
+            // The spec's own 409 when the operation declares one, else a plain problem.
+            const declares409 = isObject(operation.node.responses) && '409' in operation.node.responses;
+            const conflict = declares409 ? (await this.answer(operation, checked, 409)).answer : undefined;
+            return conflict?.status === 409 ? conflict : plainProblem(409, 'The Idempotency-Key was already used with another request');
+        }
+        if (claim.kind === 'replay')
+            return { ...claim.response, headers: { ...claim.response.headers, 'idempotent-replayed': 'true' } };
+        const { answer, processed } = await this.answer(operation, checked);
+        claim.settle(processed && answer.status < 500 ? answer : undefined);
+        return answer;
+    }
+    /** The request checked, then the declared response chosen; `processed` is false for a refusal. */
+    async answer(operation, request, forcedCode) {
+        const preferences = mockPreferences(request.headers, request.query);
+        // Prism says no more than this about a Prefer header it cannot read, and `apis mock` passes it on.
+        if (typeof preferences === 'string')
+            return { answer: plainProblem(400, 'The Prefer header is not valid', 'Invalid request'), processed: false };
+        const refusal = await this.refusal(operation, request);
+        if (refusal)
+            return { answer: refusal, processed: false };
+        const code = forcedCode ?? preferences.code;
+        const answer = this.negotiate(operation, request, code, preferences.example);
+        return { answer, processed: !('refused' in answer) };
+    }
+    /** 401, 415, then 400 with every violation, worded as the generated server words them. */
+    async refusal(operation, request) {
+        const { query, pathParams } = request;
+        const declared = (status) => declaredProblem(this.spec, operation.node, status);
+        const cookies = Object.fromEntries((request.headers.cookie ?? '')
+            .split(';')
+            .map((c) => c.trim().split('='))
+            .filter(([name]) => name)
+            .map(([name, ...value]) => [name, decodeURIComponent(value.join('='))]));
+        const header = (name) => request.headers[name.toLowerCase()];
+        const authentication = await authenticateRequest(this.spec, operation.requirements, { header, query: (q) => query.get(q) ?? undefined, cookie: (c) => cookies[c], tlsAuthorized: false }, { operationId: String(operation.node.operationId ?? ''), method: operation.method, path: operation.path }, undefined);
+        if (authentication.outcome !== 'allowed')
+            return problemAnswer({ ...declared(401), status: 401, detail: DETAILS.unauthorized });
+        const plan = this.validator.plan(operation.path, operation.method);
+        const errors = [];
+        if (request.parsed !== undefined && plan.media.length === 0) {
+            // Prism's own refusal of a body the operation does not take, which `apis mock` passes on.
+            return plainProblem(415, 'Invalid content type', 'No supported content types, but request included a non-empty body', `${PRISM_ERRORS}INVALID_CONTENT_TYPE`);
+        }
+        if (request.parsed !== undefined) {
+            const media = matchMedia(plan.media, request.headers['content-type'] ?? '');
+            if (!media)
+                return problemAnswer({ ...declared(415), status: 415, detail: DETAILS.unsupportedMediaType });
+            // JSON and text bodies are checked; form and multipart bodies are taken as they come.
+            if (media.validate && (media.kind === 'json' || media.kind === 'text') && !media.validate(request.parsed))
+                errors.push(...problemErrors('body', media.validate.errors));
+        }
+        else if (plan.bodyRequired) {
+            errors.push({ pointer: '/body', detail: 'is required' });
+        }
+        const values = parameterValues(plan, { pairs: [...query], pathParams, header, cookie: (c) => cookies[c] });
+        errors.push(...parameterErrors(plan, values));
+        return errors.length > 0 ? problemAnswer(invalidRequestProblem(declared(400), errors)) : undefined;
+    }
+    /** Prism's static negotiation: the response, its media type, its example and its headers. */
+    negotiate(operation, request, code, exampleKey) {
+        const responses = Object.entries(isObject(operation.node.responses) ? operation.node.responses : {})
+            .filter(([status]) => !status.startsWith('x-'))
+            .map(([status, response]) => ({ status, response: followRef(this.spec, response) }))
+            .filter((r) => isObject(r.response));
+        let chosen;
+        if (code !== undefined) {
+            chosen =
+                responses.find((r) => r.status.toLowerCase() === String(code)) ??
+                    (() => {
+                        const range = responses.find((r) => r.status === `${String(code)[0]}XX`) ?? responses.find((r) => r.status === 'default');
+                        return range && { ...range, status: String(code) };
+                    })();
+            if (!chosen)
+                return { ...refused(NOT_FOUND, `Requested status code ${code} is not defined in the document.`) };
+        }
+        else {
+            const success = responses.filter((r) => /^2(\d\d|XX)$/.test(r.status)).sort((a, b) => (a.status < b.status ? -1 : a.status > b.status ? 1 : 0))[0];
+            chosen = success ?? responses.find((r) => r.status === 'default') ?? responses[0];
+            if (chosen && /^\dXX$/.test(chosen.status))
+                chosen = { ...chosen, status: `${chosen.status[0]}00` };
+            else if (chosen?.status === 'default')
+                chosen = { ...chosen, status: '200' };
+            if (!chosen)
+                return { ...refused({ type: `${PRISM_ERRORS}NO_RESPONSE_RESPONSE_DEFINED`, title: 'No response defined for the selected operation', status: 500 }) };
+        }
+        const status = Number(chosen.status);
+        const headers = { ...this.mockedHeaders(chosen.response) };
+        const content = isObject(chosen.response.content) ? chosen.response.content : {};
+        const declared = Object.keys(content);
+        let mediaType;
+        let body;
+        if (operation.method !== 'head') {
+            const accept = request.headers.accept ?? '*/*';
+            mediaType = declared.length > 0 ? preferredMediaType(accept, declared) : undefined;
+            if (declared.length > 0 && mediaType === undefined) {
+                if (chosen.status !== '204' && !accept.split(',').some((a) => a.includes('*/*')))
+                    return refused(NOT_ACCEPTABLE, `Unable to find content for ${accept.split(',')}`);
+            }
+            else if (mediaType !== undefined) {
+                const declaredMedia = content[mediaType];
+                const media = isObject(declaredMedia) ? declaredMedia : {};
+                const examples = examplesOf(this.spec, media);
+                if (exampleKey !== undefined) {
+                    const found = examples.find((e) => e.key === exampleKey);
+                    if (!found)
+                        return refused(NOT_FOUND, `Response for contentType: ${mediaType} and exampleKey: ${exampleKey} does not exist.`);
+                    body = found.value;
+                }
+                else
+                    body = examples[0]?.value;
+                if (body === undefined && isObject(media.schema))
+                    body = sample(media.schema, { ticks: 2500 }, this.spec);
+                if (mediaType === '*/*')
+                    mediaType = 'text/plain';
+            }
+        }
+        if (mediaType !== undefined)
+            headers['content-type'] = mediaType;
+        if (operation.node.deprecated === true)
+            headers.deprecation = 'true';
+        return { status, headers, body: body === undefined || body === null ? undefined : typeof body === 'string' ? body : JSON.stringify(body) };
+    }
+    /** Each declared header: its first example, else a sample of its schema when that is a string or a number. */
+    mockedHeaders(response) {
+        const out = {};
+        for (const [name, raw] of Object.entries(isObject(response.headers) ? response.headers : {})) {
+            const declared = followRef(this.spec, raw);
+            if (!isObject(declared))
+                continue;
+            const schema = isObject(declared.schema) ? declared.schema : undefined;
+            let value = null;
+            if (schema) {
+                const examples = examplesOf(this.spec, declared);
+                if (examples.length > 0)
+                    value = examples[0].value;
+                else {
+                    const sampled = sample(schema, { ticks: 2500 }, this.spec);
+                    value = typeof sampled === 'string' || typeof sampled === 'number' ? sampled : null;
+                }
+            }
+            // `apis mock` sends what Prism computed, a header without a value included, as text.
+            out[name.toLowerCase()] = String(value);
+        }
+        return out;
+    }
+}
+function refused(template, detail) {
+    return { ...plainProblem(template.status, template.title, detail, template.type), refused: true };
+}

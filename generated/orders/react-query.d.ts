@@ -1,0 +1,11 @@
+import { type OpenapiQueryClient } from 'openapi-react-query';
+import { type InfiniteLists } from '@acme/api-runtime/react-query';
+import { paginatedRoutes, type OrdersClient } from './client.js';
+import type { paths } from './schema.js';
+export type OrdersQueries = OpenapiQueryClient<paths> & InfiniteLists<paths, typeof paginatedRoutes>;
+/**
+ * TanStack Query for the Orders API: `useQuery`, `useMutation`, `useSuspenseQuery` and
+ * `queryOptions` for every operation (openapi-react-query), and `useInfiniteList` /
+ * `infiniteListOptions` for every cursor-paginated list, following `next` cursors until the last page.
+ */
+export declare function createOrdersQueries(client: OrdersClient): OrdersQueries;
