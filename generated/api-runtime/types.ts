@@ -30,7 +30,8 @@ export type ResponseOf<Op> = Op extends { responses: infer R }
   ? { [S in keyof R]: { status: StatusOf<S>; body: BodyOfResponse<R[S]>; headers?: Record<string, string> } }[keyof R]
   : never;
 
-type Part<P, K extends string> = P extends Record<K, infer V> ? (V extends undefined | never ? Record<string, never> : NonNullable<V>) : Record<string, never>;
+/** One part of an operation's parameters (`query?: {…}` is optional when no parameter in it is required). */
+type Part<P, K extends string> = K extends keyof P ? ([NonNullable<P[K]>] extends [never] ? Record<string, never> : NonNullable<P[K]>) : Record<string, never>;
 
 /** A multipart body as the server hands it over: each file (a `Blob` in the client's types) an UploadedFile. */
 type Uploaded<T> = T extends Blob ? UploadedFile : T extends Array<infer I> ? Array<Uploaded<I>> : T extends object ? { [K in keyof T]: Uploaded<T[K]> } : T;
