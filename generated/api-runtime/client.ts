@@ -129,7 +129,9 @@ function routeMatcher(routes: OperationRoute[]): (method: string, pathname: stri
  * an Idempotency-Key header: their calls get one generated key, reused on every retry.
  */
 export function resilientFetch(options: ClientOptions, idempotencyKeyRoutes: OperationRoute[] = []): typeof fetch {
-  const baseFetch = options.fetch ?? globalThis.fetch;
+  // The global fetch as it is at each call, not at creation: test tools (MSW) replace it after
+  // the application module that creates the client has loaded.
+  const baseFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const retry: Required<RetryOptions> = { attempts: 3, baseDelayMs: 1000, maxDelayMs: 30000, ...options.retry };
   const timeoutMs = options.timeoutMs ?? 10000;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));

@@ -33,7 +33,12 @@ async function listing(total: number, options: { failFirst?: number; stuckCursor
   const all = Array.from({ length: total }, (_, i) => payment(i + 1));
   const list: Handlers['listPayments'] = async ({ query }) => {
     seen.push({ ...(query.cursor !== undefined ? { cursor: query.cursor } : {}), ...(query.limit !== undefined ? { limit: query.limit } : {}) });
-    if (failures-- > 0) return { status: 429, headers: { 'Retry-After': '0' }, body: { type: 'https://api.acme-platform.com/problems/rate-limited', title: 'Too many requests', status: 429 } };
+    if (failures-- > 0)
+      return {
+        status: 429,
+        headers: { 'Retry-After': '0' },
+        body: { type: 'https://api.acme-platform.com/problems/rate-limited', title: 'Too many requests', status: 429 },
+      };
     const start = query.cursor ? Number(query.cursor.slice(2)) : 0;
     const limit = query.limit ?? 20;
     const end = Math.min(start + limit, total);
