@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { formatDiff } from '../diff/format/index.ts';
 import { validateCodeowners } from './codeowners.ts';
 import type { CheckName, SilencedFinding } from './pr-comment.ts';
-import { repoFiles } from '../lib/git.ts';
+import { gitReader, repoFiles } from '../lib/git.ts';
 import { colorizer, plural } from '../lib/output.ts';
 import { loadDomains, type DomainSpec } from '../lib/workspace.ts';
 import { lintModels } from '../lint/engine.ts';
@@ -22,7 +22,7 @@ import { changeKind, changePagePath } from '../diff/catalogue.ts';
 import { acceptanceYaml, nextMajor } from '../diff/ways.ts';
 import { pageLink, repositoryUrl } from '../lib/links.ts';
 import { newSince } from '../lint/baseline.ts';
-import { specRelPath, posixRelative, RUNTIME_PACKAGE } from '../lib/repo.ts';
+import { generatedDir, generatedRelPath, specRelPath, posixRelative, RUNTIME_PACKAGE } from '../lib/repo.ts';
 
 export interface CheckOutcome {
   name: string;
@@ -68,26 +68,55 @@ const lintCheck: Check = async ({ specs, base, report }) => {
   };
 };
 
-const generatedCheck: Check = async ({ root, specs }) => {
+const generatedCheck: Check = async ({ root, specs, base }) => {
   const scope = loadConfig(root).packageScope;
   const outputs = [];
   for (const { domain, model } of specs) outputs.push({ domain, files: await generateDomain(domain, model, scope) });
-  outputs.push({ domain: RUNTIME_PACKAGE, files: await generateRuntimePackage(scope) });
+  const runtime = await generateRuntimePackage(scope);
+  outputs.push({ domain: RUNTIME_PACKAGE, files: runtime });
   const stale = await staleFiles(root, outputs);
+  const unversioned = base ? await unversionedRuntimeChange(root, base, runtime) : undefined;
+  const problems = [...stale, ...(unversioned ? [unversioned] : [])];
   return {
     name: 'generated',
-    ok: stale.length === 0,
-    summary: stale.length === 0 ? 'every package in generated/ matches its spec' : `${plural(stale.length, 'file')} in generated/ not up to date`,
+    ok: problems.length === 0,
+    summary:
+      problems.length === 0
+        ? 'every package in generated/ matches its spec'
+        : unversioned && stale.length === 0
+          ? 'the shared runtime changed without a new version'
+          : `${plural(stale.length, 'file')} in generated/ not up to date`,
     details:
-      stale.length > 0
-        ? stale
+      problems.length > 0
+        ? problems
             .slice(0, 20)
             .map((s) => `  ${s}\n`)
-            .join('') + (stale.length > 20 ? `  … and ${stale.length - 20} more\n` : '')
+            .join('') + (problems.length > 20 ? `  … and ${problems.length - 20} more\n` : '')
         : undefined,
-    reproduce: 'npx apis generate',
+    reproduce: unversioned && stale.length === 0 ? 'add a "## <version>" section to scripts/runtime/CHANGELOG.md, then npx apis generate' : 'npx apis generate',
   };
 };
+
+/**
+ * The runtime package is published when its version is new: a change to it under the version the
+ * base already has would never reach anyone (or reach them under a version that meant something else).
+ */
+async function unversionedRuntimeChange(root: string, base: string, runtime: Map<string, string>): Promise<string | undefined> {
+  const reader = await gitReader(base, root);
+  const dir = generatedDir(root, RUNTIME_PACKAGE);
+  const before = await reader.read(join(dir, 'package.json'));
+  if (before === undefined) return undefined; // a new package: its first version is new
+  const version = (JSON.parse(Buffer.from(before).toString('utf8')) as { version?: string }).version;
+  const now = (JSON.parse(runtime.get('package.json') ?? '{}') as { version?: string }).version;
+  if (version !== now) return undefined;
+  for (const [path, content] of runtime) {
+    if (path === 'CHANGELOG.md') continue;
+    const old = await reader.read(join(dir, path));
+    if (old === undefined || Buffer.from(old).toString('utf8') !== content)
+      return `${generatedRelPath(RUNTIME_PACKAGE)}/${path} differs from ${base}, but the runtime's version is still ${now}`;
+  }
+  return undefined;
+}
 
 const breakingChangeCheck: Check = async ({ root, base, specs, report }) => {
   if (!base)

@@ -39,12 +39,12 @@ export function listDomains(root: string): string[] {
     if (entry.isDirectory()) continue; // shared files referenced by $ref live in sub-folders
     const file = entry.isSymbolicLink() ? statSync(path, { throwIfNoEntry: false }) : undefined;
     if (entry.isSymbolicLink() && file?.isDirectory()) continue;
+    if (entry.name === `${RUNTIME_PACKAGE}.yaml`) throw new UserError(`${displayPath(path)}: "${RUNTIME_PACKAGE}" ${domainNameProblem(RUNTIME_PACKAGE)}`);
     if (!(entry.isFile() || file?.isFile()) || !isDomainFile(entry.name)) {
       throw new UserError(
         `${displayPath(path)}: specs/ holds one <domain>.yaml per domain, named in lower-case words joined by hyphens (e.g. loyalty-points.yaml); move or rename this file`,
       );
     }
-    if (entry.name === `${RUNTIME_PACKAGE}.yaml`) throw new UserError(`${displayPath(path)}: "${RUNTIME_PACKAGE}" ${domainNameProblem(RUNTIME_PACKAGE)}`);
     names.push(entry.name);
   }
   return domainsOf(names);

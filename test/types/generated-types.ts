@@ -2,7 +2,7 @@
  * Type-level tests of the generated code, checked by `tsc --noEmit` (the first step of `npm test`):
  * every `@ts-expect-error` below must really fire, or tsc fails on an unused directive.
  */
-import { createPaymentsClient } from '../../generated/payments/client.ts';
+import { createPaymentsClient, type ItemOf, type paths, type paginatedRoutes } from '../../generated/payments/client.ts';
 import type { Handlers } from '../../generated/payments/server.ts';
 import type { components } from '../../generated/payments/schema.d.ts';
 
@@ -63,3 +63,17 @@ export const wrongBody: Handlers['getPayment'] = async () => ({ status: 200, bod
 const { getPayment: _left, ...withoutGetPayment } = handlers;
 // @ts-expect-error every operation needs a handler
 export const incomplete: Handlers = withoutGetPayment;
+
+// paginate (#18): items are typed by the list's item schema; only paginated lists are accepted.
+type PaymentItem = ItemOf<paths, typeof paginatedRoutes, '/v1/payments'>;
+export const paginatedItem = (item: PaymentItem): Payment => item;
+export async function paginateCalls(api: ReturnType<typeof createPaymentsClient>): Promise<void> {
+  for await (const refund of api.paginate('/v1/refunds')) {
+    const id: string = refund.payment_id;
+    void id;
+  }
+  // @ts-expect-error a single payment is not a list
+  api.paginate('/v1/payments/{payment_id}');
+  // @ts-expect-error limit is a number
+  api.paginate('/v1/payments', { params: { query: { limit: 'ten' } } });
+}
