@@ -236,3 +236,24 @@ export async function runApisInProcess(args: string[], options: { cwd?: string; 
     process.chdir(previousCwd);
   }
 }
+
+/**
+ * A node_modules for a temp repository: every package of this repository's, linked, except the
+ * shared runtime package, which is the temp repository's own generated/api-runtime (as generated
+ * there, and as shipped when its sources were removed), under the scope it was generated for.
+ */
+export function linkNodeModules(dir: string, scope = '@acme'): void {
+  const target = join(dir, 'node_modules');
+  mkdirSync(target, { recursive: true });
+  for (const entry of readdirSync(join(REPO, 'node_modules'))) {
+    if (entry.startsWith('@')) {
+      mkdirSync(join(target, entry), { recursive: true });
+      for (const name of readdirSync(join(REPO, 'node_modules', entry))) {
+        if (`${entry}/${name}` === `${scope}/api-runtime`) continue;
+        symlinkSync(join(REPO, 'node_modules', entry, name), join(target, entry, name));
+      }
+    } else symlinkSync(join(REPO, 'node_modules', entry), join(target, entry));
+  }
+  mkdirSync(join(target, scope), { recursive: true });
+  symlinkSync(join(dir, 'generated', 'api-runtime'), join(target, scope, 'api-runtime'));
+}

@@ -5,13 +5,13 @@
  * its clients call its servers on 127.0.0.1.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO, expectUserError, runApis, runApisInProcess, tempRepo } from '../helpers.ts';
+import { REPO, expectUserError, linkNodeModules, runApis, runApisInProcess, tempRepo } from '../helpers.ts';
 
 const FIXTURES = join(REPO, 'test', 'fixtures', 'any-spec');
 const specs = readdirSync(FIXTURES).filter((f) => f.endsWith('.yaml'));
@@ -32,7 +32,7 @@ beforeAll(async () => {
   for (const file of readdirSync(join(dir, 'generated'), { recursive: true }) as string[]) {
     if (file.endsWith('.ts') && !file.endsWith('.d.ts')) rmSync(join(dir, 'generated', file));
   }
-  symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'));
+  linkNodeModules(dir);
   copyFileSync(join(FIXTURES, 'app.ts'), join(dir, 'app.ts'));
   writeFileSync(
     join(dir, 'tsconfig.json'),

@@ -87,24 +87,44 @@ describe('apis generate', () => {
 });
 
 describe('the packed client package', () => {
-  it('installs into an empty app with the newest express 5 and TypeScript, and compiles under the strictest settings, NodeNext and Bundler, without skipLibCheck', async () => {
+  it('installs with the packed runtime package into an empty app with the newest express 5 and TypeScript, and compiles under the strictest settings, NodeNext and Bundler, without skipLibCheck', async () => {
     const packDir = mkdtempSync(join(tmpdir(), 'apis-pack-'));
-    const tarball = execFileSync('npm', ['pack', join(REPO, 'generated', 'payments'), '--pack-destination', packDir, '--silent'], {
-      encoding: 'utf8',
-      env: { ...process.env, SCARF_ANALYTICS: 'false' },
-    })
-      .trim()
-      .split('\n')
-      .pop()!;
+    const pack = (folder: string) =>
+      execFileSync('npm', ['pack', join(REPO, 'generated', folder), '--pack-destination', packDir, '--silent'], {
+        encoding: 'utf8',
+        env: { ...process.env, SCARF_ANALYTICS: 'false' },
+      })
+        .trim()
+        .split('\n')
+        .pop()!;
+    const tarball = pack('payments');
+    const runtimeTarball = pack('api-runtime');
     // The package holds compiled code and declarations only, and asks for ranges of its peers.
     const listed = execFileSync('tar', ['tzf', join(packDir, tarball)], { encoding: 'utf8' })
       .split('\n')
       .filter(Boolean);
     expect(listed.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
     expect(listed).toEqual(
-      expect.arrayContaining(['package/client.js', 'package/client.d.ts', 'package/server.d.ts', 'package/runtime/client.js', 'package/openapi.json']),
+      expect.arrayContaining([
+        'package/client.js',
+        'package/client.d.ts',
+        'package/server.d.ts',
+        'package/react-query.d.ts',
+        'package/msw.js',
+        'package/openapi.json',
+      ]),
     );
+    expect(listed.filter((f) => f.startsWith('package/runtime/'))).toEqual([]);
+    const runtimeListed = execFileSync('tar', ['tzf', join(packDir, runtimeTarball)], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean);
+    expect(runtimeListed).toEqual(
+      expect.arrayContaining(['package/client.js', 'package/server.d.ts', 'package/idempotency-postgres.sql', 'package/CHANGELOG.md']),
+    );
+    expect(runtimeListed.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
     const manifest = JSON.parse(readFileSync(join(REPO, 'generated', 'payments', 'package.json'), 'utf8'));
+    const runtimeManifest = JSON.parse(readFileSync(join(REPO, 'generated', 'api-runtime', 'package.json'), 'utf8'));
+    expect(manifest.dependencies['@acme/api-runtime']).toBe(`^${runtimeManifest.version}`);
     expect(manifest.peerDependencies.express).toMatch(/^\^5\./);
     expect(manifest.exports['.']).toMatchObject({ types: './client.d.ts', import: './client.js' });
 
@@ -117,6 +137,7 @@ describe('the packed client package', () => {
         '--no-audit',
         '--no-fund',
         '--prefer-offline',
+        join(packDir, runtimeTarball),
         join(packDir, tarball),
         'express@5',
         'typescript@latest',

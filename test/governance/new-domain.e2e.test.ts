@@ -9,9 +9,12 @@ describe('apis new', () => {
     const dir = toolchainRepo();
     const created = await runApis(['new', 'loyalty-points', '--owner', '@acme/loyalty-team'], { cwd: dir });
     expect(created.code, created.stderr).toBe(0);
-    for (const file of ['openapi.json', 'client.js', 'client.d.ts', 'server.js', 'schema.d.ts', 'package.json', 'runtime/client.js']) {
+    for (const file of ['openapi.json', 'client.js', 'client.d.ts', 'server.js', 'react-query.js', 'msw.js', 'schema.d.ts', 'package.json']) {
       expect(existsSync(join(dir, 'generated', 'loyalty-points', file)), file).toBe(true);
     }
+    // The runtime is the shared package's, not a copy in the domain's.
+    expect(existsSync(join(dir, 'generated', 'loyalty-points', 'runtime'))).toBe(false);
+    expect(existsSync(join(dir, 'generated', 'api-runtime', 'client.js'))).toBe(true);
     const check = await runApisInProcess(['check'], { cwd: dir });
     expect(check.stdout).toMatch(/✔ owners[\s\S]*✔ lint[\s\S]*✔ generated/);
     expect(check.code, check.stdout).toBe(0);
