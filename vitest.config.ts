@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { LongestFirstSequencer } from './test/sequencer.ts';
 
 /**
  * Three projects, one naming convention: `*.browser.test.ts` drive headless Chromium,
@@ -16,6 +17,7 @@ export default defineConfig({
     // Most of the suite waits on child processes that need the cores themselves: two workers on CI's
     // 2-core machine (three measured no faster on 2026-11-30, 4:49 to 6:19 over four runs, and flakier).
     maxWorkers: 2,
+    sequence: { sequencer: LongestFirstSequencer },
     env,
     projects: [
       {
@@ -29,8 +31,10 @@ export default defineConfig({
           exclude: ['**/*.e2e.test.ts', '**/*.browser.test.ts', '**/node_modules/**'],
         },
       },
-      { extends: true, test: { name: 'e2e', include: ['test/**/*.e2e.test.ts'] } },
-      { extends: true, test: { name: 'browser', include: ['test/**/*.browser.test.ts'] } },
+      // End-to-end files spend their time in the processes they start; sharing a worker's module
+      // cache (helpers, the in-process CLI) between them saves importing it again for each file.
+      { extends: true, test: { name: 'e2e', isolate: false, include: ['test/**/*.e2e.test.ts'] } },
+      { extends: true, test: { name: 'browser', isolate: false, include: ['test/**/*.browser.test.ts'] } },
     ],
   },
 });

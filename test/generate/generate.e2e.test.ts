@@ -56,9 +56,11 @@ describe('apis generate', () => {
     const probe = join(REPO, 'test', 'types', `.probe-${process.pid}.ts`);
     writeFileSync(probe, fixture.replace(/^(\s*)\/\/ @ts-expect-error.*$/gm, '$1// (directive removed)'));
     try {
+      // tsgo (TypeScript's native compiler): the same errors as tsc for this file, in a fifth of the time.
       execFileSync(
-        join(REPO, 'node_modules', '.bin', 'tsc'),
+        join(REPO, 'node_modules', '.bin', 'tsgo'),
         [
+          '--ignoreConfig',
           '--noEmit',
           '--strict',
           '--module',
