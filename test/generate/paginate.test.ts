@@ -5,8 +5,10 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPaymentsClient, PageError } from '../../generated/payments/client.ts';
+import { createPaymentsQueries } from '../../generated/payments/react-query.ts';
 import { createPaymentsServer, type Handlers } from '../../generated/payments/server.ts';
 import type { components } from '../../generated/payments/schema.d.ts';
 
@@ -111,5 +113,27 @@ describe('client.paginate', () => {
     const { api } = await listing(1);
     const iterator = (api.paginate as (path: string) => AsyncGenerator<unknown>)('/v1/payments/{payment_id}');
     await expect(iterator.next()).rejects.toThrow(/not a cursor-paginated list/);
+  });
+});
+
+describe('infiniteListOptions (React Query), without React', () => {
+  it('asks for the first page without a cursor, each next page with the previous next_cursor, and has no next page after the last', async () => {
+    const { api, seen } = await listing(5);
+    const queries = createPaymentsQueries(api);
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const options = queries.infiniteListOptions('/v1/payments', { params: { query: { limit: 2 } } });
+    expect(options.queryKey).toEqual(['get', '/v1/payments', { params: { query: { limit: 2 } } }, 'infinite']);
+    const data = await client.fetchInfiniteQuery({ ...options, pages: 5 });
+    expect(data.pages.map((page) => page.items.map((p) => p.id))).toEqual([['pay_1', 'pay_2'], ['pay_3', 'pay_4'], ['pay_5']]);
+    expect(data.pageParams).toEqual([null, 'c_2', 'c_4']);
+    expect(seen).toEqual([{ limit: 2 }, { cursor: 'c_2', limit: 2 }, { cursor: 'c_4', limit: 2 }]);
+    expect(options.getNextPageParam(data.pages[2]!, data.pages, 'c_4', data.pageParams)).toBeNull();
+  });
+
+  it('fails the query with PageError carrying the status and problem', async () => {
+    const { api } = await listing(3, { failFirst: 10 });
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const options = createPaymentsQueries(api).infiniteListOptions('/v1/payments', undefined);
+    await expect(client.fetchInfiniteQuery(options)).rejects.toMatchObject({ name: 'PageError', status: 429 });
   });
 });
