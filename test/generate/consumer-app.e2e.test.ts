@@ -89,7 +89,9 @@ describe('the payments package as a frontend team installs and uses it', () => {
   // The type check and the component test run side by side: each is a process of its own.
   it.concurrent('type-checks under strict, exactOptionalPropertyTypes and noUncheckedIndexedAccess, library declarations included', async () => {
     try {
-      await run(join(REPO, 'node_modules', '.bin', 'tsc'), ['-p', '.'], { cwd: app, encoding: 'utf8' });
+      // tsgo, TypeScript's native compiler: the same checker as tsc, in a sixth of the time over React's,
+      // TanStack Query's and MSW's declarations (generate.e2e compiles the packed packages with tsc itself).
+      await run(join(REPO, 'node_modules', '.bin', 'tsgo'), ['-p', '.'], { cwd: app, encoding: 'utf8' });
     } catch (error) {
       throw new Error(`the consumer app does not type-check:\n${(error as { stdout?: string }).stdout}`);
     }
