@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO, git, runApis, tempRepo } from './helpers.ts';
+import { REPO, git, runApis, runApisInProcess, tempRepo } from './helpers.ts';
 
 describe('apis lint --base', () => {
   it('reports only findings that are new since the ref, matched by rule and pointer', async () => {
@@ -47,7 +47,7 @@ describe('apis lint --base', () => {
     expect(report.summary.preexisting).toBe(allRules.length - 2);
     expect(report.summary.base).toBe('master');
 
-    const stylish = await runApis(['lint', '--base', 'master'], { cwd: dir });
+    const stylish = await runApisInProcess(['lint', '--base', 'master'], { cwd: dir });
     expect(stylish.stdout).toMatch(/findings? that already existed at master left out/);
   });
 
@@ -57,7 +57,7 @@ describe('apis lint --base', () => {
     git(dir, 'add', '-A');
     git(dir, 'commit', '-qm', 'master');
     writeFileSync(join(dir, 'specs', 'feedback.yaml'), readFileSync(join(REPO, 'specs', 'feedback.yaml'), 'utf8').replace('saved_at', 'savedAt'));
-    const result = await runApis(['lint', '--base', 'master', '--format', 'json'], { cwd: dir });
+    const result = await runApisInProcess(['lint', '--base', 'master', '--format', 'json'], { cwd: dir });
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout).summary.preexisting).toBe(0);
   });
@@ -80,11 +80,11 @@ describe('apis lint --base', () => {
     git(dir, 'init', '-q', '-b', 'master');
     git(dir, 'add', '-A');
     git(dir, 'commit', '-qm', 'master');
-    const before = JSON.parse((await runApis(['lint', '--format', 'json'], { cwd: dir })).stdout).findings.length;
+    const before = JSON.parse((await runApisInProcess(['lint', '--format', 'json'], { cwd: dir })).stdout).findings.length;
     const tipped = shop.replace("$ref: './common/money.yaml#/Money'", "$ref: './common/money.yaml#/Tip'");
     expect(tipped).not.toBe(shop);
     writeFileSync(join(dir, 'specs', 'shop-b.yaml'), tipped);
-    const result = await runApis(['lint', '--base', 'master', '--format', 'json'], { cwd: dir });
+    const result = await runApisInProcess(['lint', '--base', 'master', '--format', 'json'], { cwd: dir });
     const report = JSON.parse(result.stdout);
     expect(report.findings.filter((f: { silenced: boolean }) => !f.silenced)).toContainEqual(
       expect.objectContaining({ rule: 'struct', file: 'specs/common/money.yaml', pointer: '/Tip/required' }),
@@ -98,7 +98,7 @@ describe('apis lint --base', () => {
     git(dir, 'init', '-q', '-b', 'master');
     git(dir, 'add', '-A');
     git(dir, 'commit', '-qm', 'master');
-    const result = await runApis(['lint', '--base', 'no-such-branch'], { cwd: dir });
+    const result = await runApisInProcess(['lint', '--base', 'no-such-branch'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toBe('apis: unknown git ref "no-such-branch": no branch, tag or commit has that name, nor origin/no-such-branch');
   });

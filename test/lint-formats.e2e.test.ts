@@ -5,7 +5,7 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO, runApis, tempRepo } from './helpers.ts';
+import { REPO, runApis, runApisInProcess, tempRepo } from './helpers.ts';
 
 const broken = readFileSync(join(REPO, 'specs', 'orders.yaml'), 'utf8').replace(
   "        '409': { $ref: '#/components/responses/StateConflict' }",
@@ -63,7 +63,7 @@ describe('lint output formats', () => {
 
   it('markdown: a table for the PR comment, silenced findings folded with their reasons', async () => {
     const dir = tempRepo({ 'specs/orders.yaml': broken });
-    const result = await runApis(['lint', 'specs/orders.yaml', '--format', 'markdown'], { cwd: dir });
+    const result = await runApisInProcess(['lint', 'specs/orders.yaml', '--format', 'markdown'], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('✖ 1 error, 0 warnings, 1 silenced.');
     expect(result.stdout).toMatch(/\| ✖ \| \[`status-code-allowed`\]\(rules\/docs\/status-code-allowed\.md\) \| `specs\/orders\.yaml:\d+` \|/);
@@ -72,7 +72,7 @@ describe('lint output formats', () => {
 
   it('stylish: file, line:column, severity, rule and message', async () => {
     const dir = tempRepo({ 'specs/orders.yaml': broken });
-    const result = await runApis(['lint', 'specs/orders.yaml'], { cwd: dir });
+    const result = await runApisInProcess(['lint', 'specs/orders.yaml'], { cwd: dir });
     expect(result.stdout).toMatch(/^specs\/orders\.yaml\n\s+\d+:\d+\s+error\s+status-code-allowed\s+PATCH/m);
     expect(result.stdout).toMatch(/✖ 1 problem \(1 error, 0 warnings\), 1 silenced/);
   });

@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO, git, gitRepo, runApis } from '../helpers.ts';
+import { REPO, git, gitRepo, runApis, runApisInProcess } from '../helpers.ts';
 
 const feedback = readFileSync(join(REPO, 'specs', 'feedback.yaml'), 'utf8');
 const BREAK = (spec: string) =>
@@ -51,14 +51,14 @@ describe('the gate through the CLI, on a real repository', () => {
     expect(accepted.stdout).toMatch(/✔ breaking\s+1 domain changed against master, no unaccepted breaking change/);
     expect(accepted.stdout).toMatch(/✔ accepted POST \/v1\/save-feedback: .*maxLength lowered.*\(reason: No app version ever sent/);
     // The changelog shows it as accepted, not as a plain failure.
-    const changelog = await runApis(['changelog', 'feedback', '--from', 'master', '--to', 'feature/change'], { cwd: dir });
+    const changelog = await runApisInProcess(['changelog', 'feedback', '--from', 'master', '--to', 'feature/change'], { cwd: dir });
     expect(changelog.code, changelog.stderr).toBe(0);
     expect(changelog.stdout).toMatch(/^### feedback: changes from master to feature\/change/);
     expect(changelog.stdout).toMatch(/☑ \*\*1 breaking change\*\* \(1 accepted\)/);
     expect(changelog.stdout).toMatch(
       /- ☑ \*\*breaking, accepted\*\* \[`request-constraint-tightened`\]\(rules\/changes\/request-constraint-tightened\.md\): .* Reason: No app version/,
     );
-    const json = await runApis(['diff', 'master:specs/feedback.yaml', 'specs/feedback.yaml', '--format', 'json'], { cwd: dir });
+    const json = await runApisInProcess(['diff', 'master:specs/feedback.yaml', 'specs/feedback.yaml', '--format', 'json'], { cwd: dir });
     expect(json.code).toBe(1);
     const breaking = JSON.parse(json.stdout).changes.find((c: { level: string }) => c.level === 'breaking');
     expect(breaking).toMatchObject({
@@ -77,12 +77,12 @@ describe('the gate through the CLI, on a real repository', () => {
       'x-accepted-breaking-changes:\n  - change: response-property-removed\n    operation: GET /v1/feedback-screen\n    reason: The field was never filled in by any backend release.\npaths:\n',
     );
     const dir = featureBranch(stale);
-    const gate = await runApis(['check', '--base', 'master'], { cwd: dir });
+    const gate = await runApisInProcess(['check', '--base', 'master'], { cwd: dir });
     expect(gate.code).toBe(1);
     expect(gate.stdout).toMatch(
       /✖ x-accepted-breaking-changes\[0\] \(response-property-removed on GET \/v1\/feedback-screen\) matches no change against master: remove it/,
     );
-    const lint = await runApis(['lint', '--base', 'master', '--format', 'json'], { cwd: dir });
+    const lint = await runApisInProcess(['lint', '--base', 'master', '--format', 'json'], { cwd: dir });
     expect(lint.code).toBe(1);
     const finding = JSON.parse(lint.stdout).findings.find((f: { rule: string }) => f.rule === 'accepted-breaking-change');
     expect(finding).toMatchObject({ severity: 'error', pointer: '/x-accepted-breaking-changes/0', file: 'specs/feedback.yaml' });

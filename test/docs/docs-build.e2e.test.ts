@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { expectUserError, git, runApis, tempRepo } from '../helpers.ts';
+import { expectUserError, git, runApis, runApisInProcess, tempRepo } from '../helpers.ts';
 import { FEATURE_SUMMARY, branchWith, docsRepo } from './docs-repo.ts';
 
 const site = (dir: string) => join(dir, 'docs-site', 'dist');
@@ -74,21 +74,21 @@ describe('apis docs builds a site from git refs', () => {
 
   it('rebuilds only refs whose specs changed, and removes the folders of deleted branches', async () => {
     const dir = docsRepo();
-    expect((await runApis(['docs'], { cwd: dir })).code).toBe(0);
+    expect((await runApisInProcess(['docs'], { cwd: dir })).code).toBe(0);
     const masterPage = join(site(dir), 'branches/master/payments.html');
     const before = statSync(masterPage).mtimeMs;
-    const again = await runApis(['docs'], { cwd: dir });
+    const again = await runApisInProcess(['docs'], { cwd: dir });
     expect(again.stdout).toMatch(/0 refs built, 4 unchanged/);
     branchWith(dir, 'feature/other', (s) => s.replace('summary: List payments', 'summary: List payments, newest first'));
     git(dir, 'branch', '-D', 'prototype');
-    const incremental = await runApis(['docs'], { cwd: dir });
+    const incremental = await runApisInProcess(['docs'], { cwd: dir });
     expect(incremental.stdout).toMatch(/1 ref built, 3 unchanged, 1 removed \(prototype\)/);
     expect(existsSync(join(site(dir), 'branches/prototype'))).toBe(false);
     expect(read(dir, 'index.html')).not.toContain('data-ref="prototype"');
     expect(read(dir, 'index.html')).toContain('data-ref="feature/other"');
     expect(statSync(masterPage).mtimeMs).toBe(before);
     // --refs builds the matching refs only; the others keep their folders.
-    const only = await runApis(['docs', '--refs', 'feature/**'], { cwd: dir });
+    const only = await runApisInProcess(['docs', '--refs', 'feature/**'], { cwd: dir });
     expect(only.stdout).toMatch(/Docs for 2 refs .* 0 refs built, 2 unchanged/);
     expect(existsSync(join(site(dir), 'branches/master/payments.html'))).toBe(true);
   });
@@ -97,7 +97,7 @@ describe('apis docs builds a site from git refs', () => {
     const dir = docsRepo();
     const odd = 'feature/ünïcode-#1-&-<b>';
     branchWith(dir, odd, (s) => s.replace('summary: List payments', 'summary: List payments (odd)'));
-    expect((await runApis(['docs'], { cwd: dir })).code).toBe(0);
+    expect((await runApisInProcess(['docs'], { cwd: dir })).code).toBe(0);
     const folders = readdirSync(join(site(dir), 'branches', 'feature'));
     const folder = folders.find((f) => f.startsWith('_c3'));
     expect(folder).toMatch(/^[A-Za-z0-9._@-]+$/);
@@ -111,7 +111,7 @@ describe('apis docs builds a site from git refs', () => {
   it('gives a ref whose spec does not parse a page that says so, and still builds the other refs', async () => {
     const dir = docsRepo();
     branchWith(dir, 'feature/broken', (s) => s.replace('openapi: 3.1.0', 'openapi: 3.1.0\n  bad: [indent'));
-    const result = await runApis(['docs'], { cwd: dir });
+    const result = await runApisInProcess(['docs'], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
     const page = read(dir, 'branches/feature/broken/payments.html');
     expect(page).toContain('payments does not load at feature/broken');
@@ -124,16 +124,16 @@ describe('apis docs builds a site from git refs', () => {
   it('refuses an empty repository, a repository without specs/ and a folder that is no repository, in one line', async () => {
     const empty = tempRepo({}, { copySpecs: false });
     execFileSync('git', ['init', '-q', '-b', 'master'], { cwd: empty });
-    expectUserError(await runApis(['docs'], { cwd: empty }), empty, /the repository has no commits yet/);
+    expectUserError(await runApisInProcess(['docs'], { cwd: empty }), empty, /the repository has no commits yet/);
 
     const noSpecs = tempRepo({ 'README.md': 'hello\n' }, { copySpecs: false });
     execFileSync('rmdir', [join(noSpecs, 'specs')]);
     git(noSpecs, 'init', '-q', '-b', 'master');
     git(noSpecs, 'add', '-A');
     git(noSpecs, 'commit', '-qm', 'no specs');
-    expectUserError(await runApis(['docs'], { cwd: noSpecs }), noSpecs, /no specs\/ folder on any branch or tag/);
+    expectUserError(await runApisInProcess(['docs'], { cwd: noSpecs }), noSpecs, /no specs\/ folder on any branch or tag/);
 
     const plain = tempRepo();
-    expectUserError(await runApis(['docs'], { cwd: plain }), plain, /is not inside a git repository/);
+    expectUserError(await runApisInProcess(['docs'], { cwd: plain }), plain, /is not inside a git repository/);
   });
 });

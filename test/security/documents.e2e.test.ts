@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { syntheticSpec } from '../../scripts/bench/synthetic.ts';
-import { expectUserError, runApis, tempRepo } from '../helpers.ts';
+import { expectUserError, runApis, runApisInProcess, tempRepo } from '../helpers.ts';
 
 /** One 20,000-key anchored map referenced 990 times: about 1 MB of text, 40 million nodes expanded. */
 function aliasAmplification(): string {
@@ -36,7 +36,7 @@ describe('attack 5: YAML alias amplification is bounded by expanded size', () =>
   it('anchors used the ordinary way (a shared example) still lint', async () => {
     const dir = tempRepo();
     expect(readFileSync(join(dir, 'specs', 'orders.yaml'), 'utf8')).toMatch(/&\w+/);
-    const result = await runApis(['lint', 'specs/orders.yaml'], { cwd: dir });
+    const result = await runApisInProcess(['lint', 'specs/orders.yaml'], { cwd: dir });
     expect(result.code, result.stdout + result.stderr).toBe(0);
   });
 });
@@ -47,7 +47,7 @@ describe('attack 6: lint with a finding on every path of a large spec', () => {
   it('reports every finding of a 3,000-path spec at the line of the node it is about', async () => {
     const text = syntheticSpec(3_000);
     const dir = tempRepo({ 'specs/large.yaml': text }, { copySpecs: false });
-    const result = await runApis(['lint', 'specs/large.yaml', '--format', 'json'], { cwd: dir });
+    const result = await runApisInProcess(['lint', 'specs/large.yaml', '--format', 'json'], { cwd: dir });
     expect(result.code, result.stderr).toBe(1);
     const findings: Array<{ rule: string; line: number; pointer: string }> = JSON.parse(result.stdout).findings;
     const lines = text.split('\n');

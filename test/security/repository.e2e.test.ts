@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectUserError, git, gitRepo, runApis, tempRepo } from '../helpers.ts';
+import { expectUserError, git, gitRepo, runApis, runApisInProcess, tempRepo } from '../helpers.ts';
 
 const SECRET = 'top-secret-value-from-outside';
 
@@ -48,7 +48,7 @@ describe('attack 3: symlinks and special files', () => {
     const elsewhere = mkdtempSync(join(tmpdir(), 'apis-elsewhere-'));
     mkdirSync(join(dir, 'generated'));
     symlinkSync(elsewhere, join(dir, 'generated', 'orders'));
-    const result = await runApis(['generate', 'orders'], { cwd: dir });
+    const result = await runApisInProcess(['generate', 'orders'], { cwd: dir });
     expectUserError(result, 'generated/orders', /symbolic link/);
     expect(readdirSync(elsewhere)).toEqual([]);
   });
@@ -56,7 +56,7 @@ describe('attack 3: symlinks and special files', () => {
   it('does not read a device: specs/zero.yaml -> /dev/zero is exit 2 at once', async () => {
     const dir = tempRepo({}, { copySpecs: false });
     symlinkSync('/dev/zero', join(dir, 'specs', 'zero.yaml'));
-    const result = await runApis(['lint'], { cwd: dir });
+    const result = await runApisInProcess(['lint'], { cwd: dir });
     expectUserError(result, 'specs/zero.yaml');
   });
 });
@@ -65,7 +65,7 @@ describe('attack 7: the docs manifest from gh-pages is untrusted', () => {
   it('a tampered manifest naming ../victim or a symlinked folder removes nothing outside --out', async () => {
     const dir = gitRepo();
     const site = join(dir, 'site');
-    expect((await runApis(['docs', '--out', site], { cwd: dir })).code).toBe(0);
+    expect((await runApisInProcess(['docs', '--out', site], { cwd: dir })).code).toBe(0);
     const victim = join(dir, 'victim');
     const linkedVictim = mkdtempSync(join(tmpdir(), 'apis-victim-'));
     mkdirSync(victim);
@@ -81,7 +81,7 @@ describe('attack 7: the docs manifest from gh-pages is untrusted', () => {
     }
     writeFileSync(manifestPath, JSON.stringify(manifest));
 
-    const result = await runApis(['docs', '--out', site], { cwd: dir });
+    const result = await runApisInProcess(['docs', '--out', site], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
     expect(readFileSync(join(victim, 'keep.txt'), 'utf8')).toBe('keep');
     expect(readFileSync(join(linkedVictim, 'keep.txt'), 'utf8')).toBe('keep');
@@ -103,21 +103,21 @@ describe('attack 8: versions and release tags', () => {
 
   it('lint flags an info.version that is not semver', async () => {
     const dir = withVersion(HOSTILE_VERSION);
-    const result = await runApis(['lint', 'specs/payments.yaml', '--format', 'json'], { cwd: dir });
+    const result = await runApisInProcess(['lint', 'specs/payments.yaml', '--format', 'json'], { cwd: dir });
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout).findings.map((f: { rule: string }) => f.rule)).toContain('version-semver');
   });
 
   it('release-tags prints no tag for another domain or a branch name, and exits 2 naming the spec', async () => {
     const dir = withVersion(HOSTILE_VERSION);
-    expectUserError(await runApis(['release-tags', '--since', 'HEAD~1'], { cwd: dir }), 'specs/payments.yaml', /not a semantic version/);
+    expectUserError(await runApisInProcess(['release-tags', '--since', 'HEAD~1'], { cwd: dir }), 'specs/payments.yaml', /not a semantic version/);
   });
 
   it('an unknown --since or --base is exit 2; zeros (a first push) list every domain', async () => {
     const dir = withVersion('1.1.0');
-    expectUserError(await runApis(['release-tags', '--since', 'no-such-ref'], { cwd: dir }), 'no-such-ref');
-    expectUserError(await runApis(['affected', '--base', 'no-such-ref'], { cwd: dir }), 'no-such-ref');
-    const first = await runApis(['release-tags', '--since', '0000000000000000000000000000000000000000'], { cwd: dir });
+    expectUserError(await runApisInProcess(['release-tags', '--since', 'no-such-ref'], { cwd: dir }), 'no-such-ref');
+    expectUserError(await runApisInProcess(['affected', '--base', 'no-such-ref'], { cwd: dir }), 'no-such-ref');
+    const first = await runApisInProcess(['release-tags', '--since', '0000000000000000000000000000000000000000'], { cwd: dir });
     const versions = ['feedback', 'orders', 'payments'].map((d) => {
       const version = /^ {2}version: "?([^"\s]+)"?$/m.exec(readFileSync(join(dir, 'specs', `${d}.yaml`), 'utf8'))![1];
       return `${d}@${version}\n`;
@@ -130,7 +130,7 @@ describe('attack 9: domain names come from file names', () => {
   for (const name of ['...yaml', 'a--b.yaml', 'api.example.yaml', 'q" x=".yaml', 'Orders.yaml', '-x.yaml']) {
     it(`specs/${name} is exit 2 naming the file, and nothing is written`, async () => {
       const dir = tempRepo({ [`specs/${name}`]: 'openapi: 3.1.0\n' });
-      const result = await runApis(['bundle'], { cwd: dir });
+      const result = await runApisInProcess(['bundle'], { cwd: dir });
       expectUserError(result, name, /lower-case words joined by hyphens/);
       expect(readdirSync(dir).sort()).toEqual(['CODEOWNERS', 'specs']);
     });
@@ -139,7 +139,7 @@ describe('attack 9: domain names come from file names', () => {
   it('apis new applies the same rule', async () => {
     const dir = tempRepo();
     for (const name of ['api.example', '../x']) {
-      const result = await runApis(['new', name], { cwd: dir });
+      const result = await runApisInProcess(['new', name], { cwd: dir });
       expect(result.code, name).toBe(2);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
     }
@@ -153,7 +153,7 @@ describe('attack 10: JSON pointers in $ref', () => {
   it('lint reports a malformed pointer and a prototype name as unresolved, at their lines', async () => {
     const dir = tempRepo();
     addComponents(dir, 'orders', BROKEN);
-    const result = await runApis(['lint', 'specs/orders.yaml', '--format', 'json'], { cwd: dir });
+    const result = await runApisInProcess(['lint', 'specs/orders.yaml', '--format', 'json'], { cwd: dir });
     expect(result.code, result.stderr).toBe(1);
     const unresolved = JSON.parse(result.stdout).findings.filter((f: { rule: string }) => f.rule === 'no-unresolved-refs');
     expect(unresolved.map((f: { message: string }) => f.message)).toEqual([
@@ -167,7 +167,7 @@ describe('attack 10: JSON pointers in $ref', () => {
   it('bundle and generate stop with exit 2 at the broken $ref', async () => {
     const dir = tempRepo();
     addComponents(dir, 'orders', BROKEN);
-    expectUserError(await runApis(['bundle', 'orders'], { cwd: dir }), 'specs/orders.yaml', /%zz: malformed percent-encoding/);
-    expectUserError(await runApis(['generate', 'orders'], { cwd: dir }), 'specs/orders.yaml', /%zz: malformed percent-encoding/);
+    expectUserError(await runApisInProcess(['bundle', 'orders'], { cwd: dir }), 'specs/orders.yaml', /%zz: malformed percent-encoding/);
+    expectUserError(await runApisInProcess(['generate', 'orders'], { cwd: dir }), 'specs/orders.yaml', /%zz: malformed percent-encoding/);
   });
 });
