@@ -116,11 +116,12 @@ describe('client.paginate', () => {
   });
 });
 
+// gcTime Infinity: React Query sets no garbage-collection timer, which would keep the test worker alive for 5 minutes.
 describe('infiniteListOptions (React Query), without React', () => {
   it('asks for the first page without a cursor, each next page with the previous next_cursor, and has no next page after the last', async () => {
     const { api, seen } = await listing(5);
     const queries = createPaymentsQueries(api);
-    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: Number.POSITIVE_INFINITY } } });
     const options = queries.infiniteListOptions('/v1/payments', { params: { query: { limit: 2 } } });
     expect(options.queryKey).toEqual(['get', '/v1/payments', { params: { query: { limit: 2 } } }, 'infinite']);
     const data = await client.fetchInfiniteQuery({ ...options, pages: 5 });
@@ -132,7 +133,7 @@ describe('infiniteListOptions (React Query), without React', () => {
 
   it('fails the query with PageError carrying the status and problem', async () => {
     const { api } = await listing(3, { failFirst: 10 });
-    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: Number.POSITIVE_INFINITY } } });
     const options = createPaymentsQueries(api).infiniteListOptions('/v1/payments', undefined);
     await expect(client.fetchInfiniteQuery(options)).rejects.toMatchObject({ name: 'PageError', status: 429 });
   });
