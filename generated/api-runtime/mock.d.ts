@@ -21,10 +21,7 @@ export declare function mockPreferences(headers: Record<string, string>, query: 
     code?: number;
     example?: string;
 } | string;
-/**
- * The declared media type the Accept header prefers, as the `accepts` package (Prism's) picks it:
- * highest q, then the most specific range, then the range's order, then the declared order.
- */
+/** The declared media type the Accept header prefers, as Prism picks it (the `accepts` package, on negotiator). */
 export declare function preferredMediaType(accept: string, declared: string[]): string | undefined;
 export declare class MockResponder {
     private readonly spec;

@@ -74,6 +74,7 @@ function runtimePackageJson(scope: string, version: string): string {
       busboy: `^${v.busboy}`,
       cookie: `^${v.cookie}`,
       '@stoplight/json-schema-sampler': `^${v['@stoplight/json-schema-sampler']}`,
+      negotiator: `^${v.negotiator}`,
     },
     peerDependencies: OPTIONAL_PEERS,
     peerDependenciesMeta: Object.fromEntries(Object.keys(OPTIONAL_PEERS).map((name) => [name, { optional: true }])),

@@ -295,6 +295,7 @@ export const PACKAGE_VERSIONS = {
   cookie: '1.1.1',
   pg: '8.23.1',
   '@stoplight/json-schema-sampler': '0.3.0',
+  negotiator: '1.1.0',
   '@tanstack/react-query': '5.108.4',
   'openapi-react-query': '0.5.4',
   msw: '2.15.0',

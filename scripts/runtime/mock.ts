@@ -5,7 +5,7 @@
  * both for every operation of our specs):
  *  - routing, 401, 415 and 400 problems exactly as the generated server words them (problems.ts);
  *  - the status: `Prefer: code=` (or `?__code=`), else the lowest 2xx, else `default`, else the first;
- *  - the media type by the Accept header (`*\/*` when absent, as fetch sends it);
+ *  - the media type by the Accept header (`*\/*` when absent, as fetch sends it), negotiated by negotiator as Prism does;
  *  - the body: `Prefer: example=` by name, else the first example (the media type's `example`, then
  *    its `examples`), else a sample of the schema by @stoplight/json-schema-sampler, as Prism does;
  *  - each declared response header from its example or its schema's sample;
@@ -13,6 +13,7 @@
  * Faults (`Mock-Fault`) and generated data (`dynamic`) exist only in `apis mock`.
  */
 import { sample } from '@stoplight/json-schema-sampler';
+import Negotiator from 'negotiator';
 import { followRef, isObject } from './local-ref.js';
 import { matchMedia } from './media.js';
 import { IdempotencyStore, requestFingerprint } from './mock-idempotency.js';
@@ -94,61 +95,9 @@ export function mockPreferences(headers: Record<string, string>, query: URLSearc
   return { ...(found.code !== undefined ? { code: Number(found.code) } : {}), ...(found.example !== undefined ? { example: found.example } : {}) };
 }
 
-interface AcceptRange {
-  type: string;
-  subtype: string;
-  params: Record<string, string>;
-  q: number;
-  order: number;
-}
-
-function parseAccept(accept: string): AcceptRange[] {
-  return accept
-    .split(',')
-    .map((entry, order) => {
-      const [range, ...parameters] = entry.trim().split(';');
-      const [type = '', subtype = ''] = range.trim().toLowerCase().split('/');
-      const params: Record<string, string> = {};
-      let q = 1;
-      for (const parameter of parameters) {
-        const [key, value = ''] = parameter.split('=').map((s) => s.trim());
-        if (key.toLowerCase() === 'q') q = Number.parseFloat(value);
-        else params[key.toLowerCase()] = value.replace(/^"(.*)"$/, '$1');
-      }
-      return { type, subtype, params, q: Number.isNaN(q) ? 0 : q, order };
-    })
-    .filter((r) => r.type !== '');
-}
-
-/**
- * The declared media type the Accept header prefers, as the `accepts` package (Prism's) picks it:
- * highest q, then the most specific range, then the range's order, then the declared order.
- */
+/** The declared media type the Accept header prefers, as Prism picks it (the `accepts` package, on negotiator). */
 export function preferredMediaType(accept: string, declared: string[]): string | undefined {
-  const ranges = parseAccept(accept);
-  const scored = declared.map((mediaType, index) => {
-    const [full, ...parameters] = mediaType.split(';');
-    const [type, subtype] = full.trim().toLowerCase().split('/');
-    const params = Object.fromEntries(parameters.map((p) => p.split('=').map((s) => s.trim().toLowerCase())));
-    // negotiator's getMediaTypePriority: the most specific range, then the higher q, then the later range.
-    let best = { q: 0, s: 0, o: -1 };
-    for (const r of ranges) {
-      let s = 0;
-      if (r.type === type) s |= 4;
-      else if (r.type !== '*') continue;
-      if (r.subtype === subtype) s |= 2;
-      else if (r.subtype !== '*') continue;
-      const keys = Object.keys(r.params);
-      if (keys.length > 0) {
-        if (keys.every((k) => r.params[k] === '*' || (r.params[k] ?? '').toLowerCase() === (params[k] ?? '').toLowerCase())) s |= 1;
-        else continue;
-      }
-      if ((best.s - s || best.q - r.q || best.o - r.order) < 0) best = { q: r.q, s, o: r.order };
-    }
-    return { mediaType, index, ...best };
-  });
-  const ranked = scored.filter((c) => c.q > 0).sort((a, b) => b.q - a.q || b.s - a.s || a.o - b.o || a.index - b.index);
-  return ranked[0]?.mediaType;
+  return new Negotiator({ headers: { accept } }).mediaTypes(declared)[0];
 }
 
 /** A media type's examples in Prism's order: `example` (or the schema's first example) as "default", then `examples` by name. */
