@@ -13,6 +13,7 @@
  * Faults (`Mock-Fault`) and generated data (`dynamic`) exist only in `apis mock`.
  */
 import { sample } from '@stoplight/json-schema-sampler';
+import { parse as parseCookies } from 'cookie';
 import Negotiator from 'negotiator';
 import { followRef, isObject } from './local-ref.js';
 import { matchMedia } from './media.js';
@@ -175,11 +176,7 @@ export class MockResponder {
     async refusal(operation, request) {
         const { query, pathParams } = request;
         const declared = (status) => declaredProblem(this.spec, operation.node, status);
-        const cookies = Object.fromEntries((request.headers.cookie ?? '')
-            .split(';')
-            .map((c) => c.trim().split('='))
-            .filter(([name]) => name)
-            .map(([name, ...value]) => [name, decodeURIComponent(value.join('='))]));
+        const cookies = parseCookies(request.headers.cookie ?? '');
         const header = (name) => request.headers[name.toLowerCase()];
         const authentication = await authenticateRequest(this.spec, operation.requirements, { header, query: (q) => query.get(q) ?? undefined, cookie: (c) => cookies[c], tlsAuthorized: false }, { operationId: String(operation.node.operationId ?? ''), method: operation.method, path: operation.path }, undefined);
         if (authentication.outcome !== 'allowed')

@@ -13,6 +13,7 @@
  * Faults (`Mock-Fault`) and generated data (`dynamic`) exist only in `apis mock`.
  */
 import { sample } from '@stoplight/json-schema-sampler';
+import { parse as parseCookies } from 'cookie';
 import Negotiator from 'negotiator';
 import { followRef, isObject } from './local-ref.js';
 import { matchMedia } from './media.js';
@@ -211,13 +212,7 @@ export class MockResponder {
   private async refusal(operation: Operation, request: CheckedRequest): Promise<MockAnswer | undefined> {
     const { query, pathParams } = request;
     const declared = (status: number) => declaredProblem(this.spec, operation.node, status);
-    const cookies = Object.fromEntries(
-      (request.headers.cookie ?? '')
-        .split(';')
-        .map((c) => c.trim().split('='))
-        .filter(([name]) => name)
-        .map(([name, ...value]) => [name, decodeURIComponent(value.join('='))]),
-    );
+    const cookies = parseCookies(request.headers.cookie ?? '');
     const header = (name: string) => request.headers[name.toLowerCase()];
     const authentication = await authenticateRequest(
       this.spec,

@@ -46,7 +46,7 @@ export type Paginate<Paths, Routes extends PaginatedRoutes> = <P extends keyof R
 export type PaginatingClient<Paths extends object, Routes extends PaginatedRoutes> = Client<Paths> & {
     paginate: Paginate<Paths, Routes>;
 };
-type AnyInit = {
+export type AnyInit = {
     params?: {
         query?: Record<string, unknown>;
     } & Record<string, unknown>;
@@ -55,6 +55,13 @@ type AnyInit = {
 export declare function pageInit(init: AnyInit | undefined, shape: PageShape, cursor: string | null): AnyInit;
 /** The next page's cursor, or null on the last page (`next_cursor` null, absent or empty). */
 export declare function nextCursor(page: unknown, shape: PageShape): string | null;
+/** The list operation's page shape; a path that is not a cursor-paginated list is the caller's mistake. */
+export declare function pageShapeFor(routes: PaginatedRoutes, path: string): PageShape;
+/** One page of the list at `path` (the first when `cursor` is null), or PageError with the status and problem. */
+export declare function fetchPage(client: Client<object>, shape: PageShape, path: string, init: AnyInit | undefined, cursor: string | null, signal?: AbortSignal): Promise<{
+    data: unknown;
+    status: number;
+}>;
 /** The client with `paginate` added for the operations in `routes` (the generated `paginatedRoutes`). */
 export declare function withPagination<Paths extends object, Routes extends PaginatedRoutes>(client: Client<Paths>, routes: Routes): PaginatingClient<Paths, Routes>;
 export {};

@@ -23,25 +23,37 @@ export function nextCursor(page, shape) {
     const next = typeof page === 'object' && page !== null ? page[shape.next] : undefined;
     return typeof next === 'string' && next !== '' ? next : null;
 }
+/** The list operation's page shape; a path that is not a cursor-paginated list is the caller's mistake. */
+export function pageShapeFor(routes, path) {
+    const shape = Object.hasOwn(routes, path) ? routes[path] : undefined;
+    if (!shape)
+        throw new TypeError(`${path} is not a cursor-paginated list operation`);
+    return shape;
+}
+/** One page of the list at `path` (the first when `cursor` is null), or PageError with the status and problem. */
+export async function fetchPage(client, shape, path, init, cursor, signal) {
+    const get = client.GET;
+    const { data, error, response } = await get(path, { ...pageInit(init, shape, cursor), ...(signal ? { signal } : {}) });
+    if (error !== undefined || !response.ok)
+        throw new PageError(response.status, error);
+    return { data, status: response.status };
+}
 async function* pages(client, shape, path, init) {
     const start = init?.params?.query?.[shape.cursor];
     let cursor = typeof start === 'string' && start !== '' ? start : null;
     const seen = new Set();
-    const get = client.GET;
     for (;;) {
-        const { data, error, response } = await get(path, pageInit(init, shape, cursor));
-        if (error !== undefined || !response.ok)
-            throw new PageError(response.status, error);
+        const { data, status } = await fetchPage(client, shape, path, init, cursor);
         const items = typeof data === 'object' && data !== null ? data[shape.items] : undefined;
         if (!Array.isArray(items))
-            throw new PageError(response.status, { title: `the page has no ${shape.items} list` });
+            throw new PageError(status, { title: `the page has no ${shape.items} list` });
         yield items;
         const next = nextCursor(data, shape);
         if (next === null)
             return;
         // A server that hands back a cursor it already gave would make this loop forever.
         if (seen.has(next))
-            throw new PageError(response.status, { title: `the server returned the cursor ${next} twice` });
+            throw new PageError(status, { title: `the server returned the cursor ${next} twice` });
         seen.add(next);
         cursor = next;
     }
@@ -49,10 +61,7 @@ async function* pages(client, shape, path, init) {
 /** The client with `paginate` added for the operations in `routes` (the generated `paginatedRoutes`). */
 export function withPagination(client, routes) {
     const paginate = async function* (path, init) {
-        const shape = Object.hasOwn(routes, path) ? routes[path] : undefined;
-        if (!shape)
-            throw new TypeError(`${path} is not a cursor-paginated list operation`);
-        for await (const page of pages(client, shape, path, init))
+        for await (const page of pages(client, pageShapeFor(routes, path), path, init))
             yield* page;
     };
     return Object.assign(client, { paginate: paginate });

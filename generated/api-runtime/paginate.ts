@@ -49,7 +49,7 @@ export type Paginate<Paths, Routes extends PaginatedRoutes> = <P extends keyof R
 
 export type PaginatingClient<Paths extends object, Routes extends PaginatedRoutes> = Client<Paths> & { paginate: Paginate<Paths, Routes> };
 
-type AnyInit = { params?: { query?: Record<string, unknown> } & Record<string, unknown> } & Record<string, unknown>;
+export type AnyInit = { params?: { query?: Record<string, unknown> } & Record<string, unknown> } & Record<string, unknown>;
 
 /** The request options for the page at `cursor` (the first page when it is null: no cursor sent). */
 export function pageInit(init: AnyInit | undefined, shape: PageShape, cursor: string | null): AnyInit {
@@ -65,21 +65,41 @@ export function nextCursor(page: unknown, shape: PageShape): string | null {
   return typeof next === 'string' && next !== '' ? next : null;
 }
 
+/** The list operation's page shape; a path that is not a cursor-paginated list is the caller's mistake. */
+export function pageShapeFor(routes: PaginatedRoutes, path: string): PageShape {
+  const shape = Object.hasOwn(routes, path) ? routes[path] : undefined;
+  if (!shape) throw new TypeError(`${path} is not a cursor-paginated list operation`);
+  return shape;
+}
+
+/** One page of the list at `path` (the first when `cursor` is null), or PageError with the status and problem. */
+export async function fetchPage(
+  client: Client<object>,
+  shape: PageShape,
+  path: string,
+  init: AnyInit | undefined,
+  cursor: string | null,
+  signal?: AbortSignal,
+): Promise<{ data: unknown; status: number }> {
+  const get = client.GET as unknown as (path: string, init: AnyInit) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+  const { data, error, response } = await get(path, { ...pageInit(init, shape, cursor), ...(signal ? { signal } : {}) });
+  if (error !== undefined || !response.ok) throw new PageError(response.status, error);
+  return { data, status: response.status };
+}
+
 async function* pages(client: Client<object>, shape: PageShape, path: string, init: AnyInit | undefined): AsyncGenerator<unknown[], void, undefined> {
   const start = init?.params?.query?.[shape.cursor];
   let cursor: string | null = typeof start === 'string' && start !== '' ? start : null;
   const seen = new Set<string>();
-  const get = client.GET as unknown as (path: string, init: AnyInit) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
   for (;;) {
-    const { data, error, response } = await get(path, pageInit(init, shape, cursor));
-    if (error !== undefined || !response.ok) throw new PageError(response.status, error);
+    const { data, status } = await fetchPage(client, shape, path, init, cursor);
     const items = typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[shape.items] : undefined;
-    if (!Array.isArray(items)) throw new PageError(response.status, { title: `the page has no ${shape.items} list` });
+    if (!Array.isArray(items)) throw new PageError(status, { title: `the page has no ${shape.items} list` });
     yield items;
     const next = nextCursor(data, shape);
     if (next === null) return;
     // A server that hands back a cursor it already gave would make this loop forever.
-    if (seen.has(next)) throw new PageError(response.status, { title: `the server returned the cursor ${next} twice` });
+    if (seen.has(next)) throw new PageError(status, { title: `the server returned the cursor ${next} twice` });
     seen.add(next);
     cursor = next;
   }
@@ -88,9 +108,7 @@ async function* pages(client: Client<object>, shape: PageShape, path: string, in
 /** The client with `paginate` added for the operations in `routes` (the generated `paginatedRoutes`). */
 export function withPagination<Paths extends object, Routes extends PaginatedRoutes>(client: Client<Paths>, routes: Routes): PaginatingClient<Paths, Routes> {
   const paginate = async function* (path: string, init?: AnyInit) {
-    const shape = Object.hasOwn(routes, path) ? routes[path] : undefined;
-    if (!shape) throw new TypeError(`${path} is not a cursor-paginated list operation`);
-    for await (const page of pages(client as Client<object>, shape, path, init)) yield* page;
+    for await (const page of pages(client as Client<object>, pageShapeFor(routes, path), path, init)) yield* page;
   };
   return Object.assign(client, { paginate: paginate as unknown as Paginate<Paths, Routes> });
 }

@@ -7,7 +7,7 @@
  */
 import { type InfiniteData, type QueryClient, type UseInfiniteQueryOptions, type UseInfiniteQueryResult } from '@tanstack/react-query';
 import type { Client } from 'openapi-fetch';
-import { PageError, type ListInit, type PageOf, type PaginatedRoutes } from './paginate.js';
+import { type ListInit, type PageError, type PageOf, type PaginatedRoutes } from './paginate.js';
 /** Cursors are strings; the first page has none. */
 export type Cursor = string | null;
 export type InfiniteListKey = readonly ['get', string, unknown, 'infinite'];

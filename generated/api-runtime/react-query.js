@@ -6,23 +6,15 @@
  * a domain's `./react-query` is imported.
  */
 import { useInfiniteQuery, } from '@tanstack/react-query';
-import { nextCursor, PageError, pageInit } from './paginate.js';
+import { fetchPage, nextCursor, pageShapeFor } from './paginate.js';
 export function infiniteLists(client, routes) {
-    const get = client.GET;
     const infiniteListOptions = (path, init, options = {}) => {
-        const shape = Object.hasOwn(routes, path) ? routes[path] : undefined;
-        if (!shape)
-            throw new TypeError(`${path} is not a cursor-paginated list operation`);
+        const shape = pageShapeFor(routes, path);
         return {
             ...options,
             // Not openapi-react-query's ['get', path, init]: the same key for a query and an infinite query would mix their data.
             queryKey: ['get', path, init, 'infinite'],
-            queryFn: async ({ pageParam, signal }) => {
-                const { data, error, response } = await get(path, { ...pageInit(init, shape, pageParam), signal });
-                if (error !== undefined || !response.ok)
-                    throw new PageError(response.status, error);
-                return data;
-            },
+            queryFn: async ({ pageParam, signal }) => (await fetchPage(client, shape, path, init, pageParam, signal)).data,
             initialPageParam: null,
             getNextPageParam: (page) => nextCursor(page, shape),
         };

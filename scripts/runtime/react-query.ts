@@ -14,7 +14,7 @@ import {
   type UseInfiniteQueryResult,
 } from '@tanstack/react-query';
 import type { Client } from 'openapi-fetch';
-import { nextCursor, PageError, pageInit, type ListInit, type PageOf, type PaginatedRoutes } from './paginate.js';
+import { fetchPage, nextCursor, pageShapeFor, type AnyInit, type ListInit, type PageError, type PageOf, type PaginatedRoutes } from './paginate.js';
 
 /** Cursors are strings; the first page has none. */
 export type Cursor = string | null;
@@ -45,22 +45,15 @@ export interface InfiniteLists<Paths, Routes extends PaginatedRoutes> {
   ): UseInfiniteQueryResult<InfiniteData<PageOf<Paths, P>, Cursor>, PageError>;
 }
 
-type AnyInit = Parameters<typeof pageInit>[0];
-
 export function infiniteLists<Paths extends object, Routes extends PaginatedRoutes>(client: Client<Paths>, routes: Routes): InfiniteLists<Paths, Routes> {
-  const get = client.GET as unknown as (path: string, init: AnyInit) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
   const infiniteListOptions = (path: string, init: unknown, options: object = {}) => {
-    const shape = Object.hasOwn(routes, path) ? routes[path] : undefined;
-    if (!shape) throw new TypeError(`${path} is not a cursor-paginated list operation`);
+    const shape = pageShapeFor(routes, path);
     return {
       ...options,
       // Not openapi-react-query's ['get', path, init]: the same key for a query and an infinite query would mix their data.
       queryKey: ['get', path, init, 'infinite'] as const,
-      queryFn: async ({ pageParam, signal }: QueryFunctionContext<InfiniteListKey, Cursor>) => {
-        const { data, error, response } = await get(path, { ...pageInit(init as AnyInit, shape, pageParam), signal });
-        if (error !== undefined || !response.ok) throw new PageError(response.status, error);
-        return data;
-      },
+      queryFn: async ({ pageParam, signal }: QueryFunctionContext<InfiniteListKey, Cursor>) =>
+        (await fetchPage(client as Client<object>, shape, path, init as AnyInit, pageParam, signal)).data,
       initialPageParam: null as Cursor,
       getNextPageParam: (page: unknown) => nextCursor(page, shape),
     };

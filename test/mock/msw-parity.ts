@@ -6,7 +6,7 @@
  * handlers must answer each exactly as the mock does.
  */
 import { randomUUID } from 'node:crypto';
-import { exampleRequests } from './contract.ts';
+import { deref, exampleRequests } from './contract.ts';
 
 type Json = Record<string, any>;
 
@@ -18,17 +18,6 @@ export interface ParityRequest {
   headers: Record<string, string>;
   body?: string;
 }
-
-const deref = (doc: Json, node: Json): Json =>
-  node?.$ref
-    ? deref(
-        doc,
-        node.$ref
-          .slice(2)
-          .split('/')
-          .reduce((n: Json, k: string) => n[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc),
-      )
-    : node;
 
 export function parityRequests(doc: Json): ParityRequest[] {
   const out: ParityRequest[] = [];
