@@ -48,6 +48,10 @@ function externalExcept(bundled: RegExp): Plugin {
     name: 'external-except',
     setup(b) {
       b.onResolve({ filter: /^typescript$/ }, () => ({ path: join(root, 'scripts', 'lib', 'typescript-require.ts') }));
+      // Only from the house rules: the shim itself requires the real package.
+      b.onResolve({ filter: /^recheck$/ }, (args) =>
+        args.importer.endsWith('recheck-require.ts') ? undefined : { path: join(root, 'scripts', 'lib', 'recheck-require.ts') },
+      );
       b.onResolve({ filter: /^[^./]/ }, (args) => (bundled.test(args.path) ? undefined : { path: args.path, external: true }));
     },
   };

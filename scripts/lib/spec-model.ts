@@ -204,24 +204,43 @@ async function followRefs(root: ParsedSource, rootPath: string, files: Map<strin
   return problems;
 }
 
+/** A node's place as a chain up to the root: its pointer is only spelled out for the few nodes that hold a $ref. */
+interface Trail {
+  parent: Trail | undefined;
+  key: string | number;
+}
+
+function trailPointer(trail: Trail | undefined): string {
+  const segments: string[] = [];
+  for (let t = trail; t; t = t.parent) segments.push(pointerSegment(t.key));
+  return segments.length === 0 ? '' : `/${segments.reverse().join('/')}`;
+}
+
+const refsOf = new WeakMap<object, Array<{ ref: string; pointer: string }>>();
+
+/** Every $ref of a parsed file with where it is, in document order; computed once per file (followRefs and refCycles both ask). */
 function collectRefs(value: unknown): Array<{ ref: string; pointer: string }> {
+  if (value === null || typeof value !== 'object') return [];
+  const known = refsOf.get(value);
+  if (known) return known;
   const found: Array<{ ref: string; pointer: string }> = [];
-  const stack: Array<[unknown, string]> = [[value, '']];
+  const stack: Array<[object, Trail | undefined]> = [[value, undefined]];
   while (stack.length > 0) {
-    const [node, pointer] = stack.pop()!;
-    if (node === null || typeof node !== 'object') continue;
+    const [node, trail] = stack.pop()!;
     if (Array.isArray(node)) {
       node.forEach((item, i) => {
-        stack.push([item, `${pointer}/${i}`]);
+        if (item !== null && typeof item === 'object') stack.push([item, { parent: trail, key: i }]);
       });
       continue;
     }
     for (const [key, child] of Object.entries(node)) {
-      if (key === '$ref' && typeof child === 'string') found.push({ ref: child, pointer });
-      else stack.push([child, `${pointer}/${pointerSegment(key)}`]);
+      if (key === '$ref' && typeof child === 'string') found.push({ ref: child, pointer: trailPointer(trail) });
+      else if (child !== null && typeof child === 'object') stack.push([child, { parent: trail, key }]);
     }
   }
-  return found.reverse();
+  found.reverse();
+  refsOf.set(value, found);
+  return found;
 }
 
 function hasPointer(value: unknown, segments: string[]): boolean {

@@ -1,5 +1,6 @@
 import type { SpecModel } from '../lib/spec-model.ts';
 import { pointerToPath } from '../model/pointer.ts';
+import { forgetIndex } from '../model/openapi-index.ts';
 import { exceptionFor } from './exceptions.ts';
 import { compareFindings, type Finding } from './finding.ts';
 import { houseFindings } from './house.ts';
@@ -13,6 +14,8 @@ export async function lintModels(models: SpecModel[], options: { structural?: bo
   for (const model of models) {
     // House rules only read the document; they run before Redocly, which owns it afterwards.
     const raw = houseFindings(model);
+    // The index holds a path per schema and property: dropped, Redocly runs with less to collect.
+    forgetIndex(model.document);
     // Our own resolver's verdict on every $ref (own properties only, percent-encoding checked);
     // Redocly's resolver reads through the object prototype (`#/components/schemas/constructor`).
     for (const p of model.refProblems) {

@@ -96,6 +96,11 @@ export function indexOf(document: unknown): OpenApiIndex {
   return index;
 }
 
+/** Drops the cached index of `document` (large: a path per schema and property) once no rule needs it. */
+export function forgetIndex(document: object): void {
+  cache.delete(document);
+}
+
 export function isObject(value: unknown): value is JsonObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
