@@ -18,9 +18,16 @@ export default houseFunction<Options>(
   (index, { internalTokens, secretTokens }) => {
     const out = [];
     let outgoing: Set<string> | undefined;
+    // Per name, not per property: large specs repeat the same names tens of thousands of times.
+    const matches = new Map<string, { internal: string | undefined; secret: string | undefined }>();
     for (const prop of index.properties) {
-      const tokens = nameTokens(prop.name);
-      const internal = internalTokens.find((t) => hasPhrase(tokens, t));
+      let match = matches.get(prop.name);
+      if (match === undefined) {
+        const tokens = nameTokens(prop.name);
+        match = { internal: internalTokens.find((t) => hasPhrase(tokens, t)), secret: secretTokens.find((t) => hasPhrase(tokens, t)) };
+        matches.set(prop.name, match);
+      }
+      const { internal, secret } = match;
       if (internal) {
         out.push({
           path: prop.path,
@@ -28,7 +35,6 @@ export default houseFunction<Options>(
         });
         continue;
       }
-      const secret = secretTokens.find((t) => hasPhrase(tokens, t));
       if (!secret) continue;
       outgoing ??= index.outgoingSchemas();
       if (!outgoing.has(pointerOf(prop.owner.path))) continue;

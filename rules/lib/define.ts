@@ -13,7 +13,8 @@ export interface HouseRuleFunction<O> {
   validator(options: unknown): void;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+// The option schemas are ours and tested: checking them against the meta-schema first (compiling it) cost 30 ms per run.
+const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false });
 
 export interface Violation {
   path: JsonPath;

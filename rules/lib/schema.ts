@@ -1,17 +1,32 @@
 import { isObject, type JsonPath, type OpenApiIndex, type Resolved, type JsonObject } from '../../scripts/model/openapi-index.ts';
 
-/** `cardLast4`, `card_last4` and `card-last4` all give ['card', 'last4']. */
-export function nameTokens(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+const tokensOfName = new Map<string, readonly string[]>();
+const wordsOfPhrase = new Map<string, readonly string[]>();
+
+/**
+ * `cardLast4`, `card_last4` and `card-last4` all give ['card', 'last4']. Kept per name: large specs
+ * repeat the same few thousand property names tens of thousands of times.
+ */
+export function nameTokens(name: string): readonly string[] {
+  let tokens = tokensOfName.get(name);
+  if (tokens === undefined) {
+    tokens = name
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
+    tokensOfName.set(name, tokens);
+  }
+  return tokens;
 }
 
 /** Whether `phrase` (e.g. `stack_trace`) appears as consecutive tokens. */
-export function hasPhrase(tokens: string[], phrase: string): boolean {
-  const words = phrase.split('_');
+export function hasPhrase(tokens: readonly string[], phrase: string): boolean {
+  let words = wordsOfPhrase.get(phrase);
+  if (words === undefined) {
+    words = phrase.split('_');
+    wordsOfPhrase.set(phrase, words);
+  }
   for (let i = 0; i + words.length <= tokens.length; i++) {
     if (words.every((w, j) => tokens[i + j] === w)) return true;
   }

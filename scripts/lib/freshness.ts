@@ -9,3 +9,9 @@ export function isFresh(output: string, sources: string[]): boolean {
   const built = statSync(output).mtimeMs;
   return sources.every((source) => !existsSync(source) || statSync(source).mtimeMs <= built);
 }
+
+/** Size and modification time of a file: what tells a rewritten file from the one a cache was made for. */
+export function fileStamp(path: string): string {
+  const { size, mtimeMs } = statSync(path);
+  return `${size}:${mtimeMs}`;
+}

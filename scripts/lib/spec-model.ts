@@ -5,7 +5,7 @@ import { UserError } from './errors.ts';
 import { limits, tooLarge } from './limits.ts';
 import { displayPath } from './repo.ts';
 import { decodeText, parseSource, type ParsedSource } from './yaml-source.ts';
-import { hasOwn, pointerSegment, refFragmentToPath } from '../model/pointer.ts';
+import { hasOwn, membersNamed, pointerOf, pointerSegment, refFragmentToPath } from '../model/pointer.ts';
 import type { JsonObject } from '../model/openapi-index.ts';
 
 /** Where spec files come from: the working tree, or (for other commands) a git ref. */
@@ -204,43 +204,19 @@ async function followRefs(root: ParsedSource, rootPath: string, files: Map<strin
   return problems;
 }
 
-/** A node's place as a chain up to the root: its pointer is only spelled out for the few nodes that hold a $ref. */
-interface Trail {
-  parent: Trail | undefined;
-  key: string | number;
-}
-
-function trailPointer(trail: Trail | undefined): string {
-  const segments: string[] = [];
-  for (let t = trail; t; t = t.parent) segments.push(pointerSegment(t.key));
-  return segments.length === 0 ? '' : `/${segments.reverse().join('/')}`;
-}
-
 const refsOf = new WeakMap<object, Array<{ ref: string; pointer: string }>>();
 
 /** Every $ref of a parsed file with where it is, in document order; computed once per file (followRefs and refCycles both ask). */
 function collectRefs(value: unknown): Array<{ ref: string; pointer: string }> {
   if (value === null || typeof value !== 'object') return [];
-  const known = refsOf.get(value);
-  if (known) return known;
-  const found: Array<{ ref: string; pointer: string }> = [];
-  const stack: Array<[object, Trail | undefined]> = [[value, undefined]];
-  while (stack.length > 0) {
-    const [node, trail] = stack.pop()!;
-    if (Array.isArray(node)) {
-      node.forEach((item, i) => {
-        if (item !== null && typeof item === 'object') stack.push([item, { parent: trail, key: i }]);
-      });
-      continue;
-    }
-    for (const [key, child] of Object.entries(node)) {
-      if (key === '$ref' && typeof child === 'string') found.push({ ref: child, pointer: trailPointer(trail) });
-      else if (child !== null && typeof child === 'object') stack.push([child, { parent: trail, key }]);
-    }
+  let refs = refsOf.get(value);
+  if (!refs) {
+    refs = membersNamed(value, '$ref', (v) => typeof v === 'string')
+      .reverse()
+      .map(({ path, value: ref }) => ({ ref: ref as string, pointer: pointerOf(path.slice(0, -1)) }));
+    refsOf.set(value, refs);
   }
-  found.reverse();
-  refsOf.set(value, found);
-  return found;
+  return refs;
 }
 
 function hasPointer(value: unknown, segments: string[]): boolean {

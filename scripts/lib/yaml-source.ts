@@ -35,7 +35,7 @@ export interface Position {
 
 export function decodeText(bytes: Uint8Array, file: string): string {
   if (bytes.includes(0)) throw new UserError(`${file}: not a text file (it contains NUL bytes)`);
-  // isUtf8 and a plain decode instead of a fatal TextDecoder: ten times faster on a 13 MB spec.
+  // isUtf8 and a plain decode instead of a fatal TextDecoder, whose ICU converter took 30 ms to set up on every run.
   if (!isUtf8(bytes)) throw new UserError(`${file}: not valid UTF-8 text`);
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

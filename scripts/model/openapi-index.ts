@@ -3,7 +3,7 @@
  * Rules never re-walk the document: they iterate the lists built here, and follow $refs through
  * `resolve`, which is a pointer lookup. That keeps the whole ruleset linear in the document size.
  */
-import { hasOwn, pointerOf, refFragmentToPath, type JsonPath } from './pointer.ts';
+import { hasOwn, membersNamed, pointerOf, refFragmentToPath, type JsonPath } from './pointer.ts';
 
 export { pointerOf, type JsonPath };
 
@@ -256,18 +256,7 @@ function buildIndex(document: JsonObject): OpenApiIndex {
   if (isObject(components.requestBodies)) for (const [n, b] of Object.entries(components.requestBodies)) walkRequestBody(b, ['components', 'requestBodies', n]);
 
   // x-lint-exceptions may sit on any node: one generic pass finds them.
-  const stack: Array<[unknown, JsonPath]> = [[document, []]];
-  while (stack.length > 0) {
-    const [node, path] = stack.pop()!;
-    if (Array.isArray(node)) {
-      for (const [i, c] of node.entries()) if (typeof c === 'object' && c !== null) stack.push([c, [...path, i]]);
-    } else if (isObject(node)) {
-      for (const [k, v] of Object.entries(node)) {
-        if (k === 'x-lint-exceptions') exceptions.push({ path: [...path, k], node: v });
-        else if (typeof v === 'object' && v !== null) stack.push([v, [...path, k]]);
-      }
-    }
-  }
+  for (const { path, value } of membersNamed(document, 'x-lint-exceptions', () => true)) exceptions.push({ path, node: value });
 
   let outgoing: Set<string> | undefined;
   const outgoingSchemas = () => {

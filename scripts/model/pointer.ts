@@ -46,3 +46,38 @@ export function valueAt(root: unknown, path: ReadonlyArray<string | number>): un
   }
   return node;
 }
+
+/** A node's place as a chain up to the root, so that a walk spells out paths only where it finds something. */
+interface Trail {
+  parent: Trail | undefined;
+  key: string | number;
+}
+
+/**
+ * Every member named `key` anywhere in `root` whose value `accept` takes, with its path (ending in
+ * `key`), most recently visited first; members it does not take are walked into like any other.
+ * Iterative, so deep documents cannot overflow the stack; a path is built only for what is found
+ * (a large spec has a million nodes and a few thousand $refs).
+ */
+export function membersNamed(root: unknown, key: string, accept: (value: unknown) => boolean): Array<{ path: JsonPath; value: unknown }> {
+  const found: Array<{ path: JsonPath; value: unknown }> = [];
+  const pathOf = (trail: Trail | undefined): JsonPath => {
+    const path: JsonPath = [];
+    for (let t = trail; t; t = t.parent) path.push(t.key);
+    return path.reverse();
+  };
+  if (root === null || typeof root !== 'object') return found;
+  const stack: Array<[object, Trail | undefined]> = [[root, undefined]];
+  while (stack.length > 0) {
+    const [node, trail] = stack.pop()!;
+    if (Array.isArray(node)) {
+      for (const [i, child] of node.entries()) if (child !== null && typeof child === 'object') stack.push([child, { parent: trail, key: i }]);
+      continue;
+    }
+    for (const [k, child] of Object.entries(node)) {
+      if (k === key && accept(child)) found.push({ path: [...pathOf(trail), k], value: child });
+      else if (child !== null && typeof child === 'object') stack.push([child, { parent: trail, key: k }]);
+    }
+  }
+  return found;
+}
