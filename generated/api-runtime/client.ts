@@ -116,12 +116,18 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
   return date === undefined ? undefined : Math.max(0, date - now);
 }
 
-function routeMatcher(routes: OperationRoute[]): (method: string, pathname: string) => boolean {
+function routeMatcher(routes: OperationRoute[]): (method: string, url: string) => boolean {
   const compiled = routes.map((r) => ({
     method: r.method.toUpperCase(),
     re: new RegExp(`${r.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\\{[^}]+\\\}|\{[^}]+\}/g, '[^/]+')}$`),
   }));
-  return (method, pathname) => compiled.some((r) => r.method === method && r.re.test(pathname));
+  const methods = new Set(compiled.map((r) => r.method));
+  // The URL is parsed only for a method some route has: most calls are GETs of routes without a key.
+  return (method, url) => {
+    if (!methods.has(method)) return false;
+    const { pathname } = new URL(url);
+    return compiled.some((r) => r.method === method && r.re.test(pathname));
+  };
 }
 
 /**
@@ -142,9 +148,9 @@ export function resilientFetch(options: ClientOptions, idempotencyKeyRoutes: Ope
     // openapi-fetch hands over a ready Request: reuse it rather than building another.
     const original = input instanceof Request && init === undefined ? input : new Request(input, init);
     const method = original.method.toUpperCase();
-    const url = new URL(original.url);
+    const url = original.url;
     const headers = new Headers(original.headers);
-    const keyed = idempotencyKeyRoutes.length > 0 && takesKey(method, url.pathname);
+    const keyed = takesKey(method, url);
     if (keyed && !headers.has('Idempotency-Key')) headers.set('Idempotency-Key', crypto.randomUUID());
     const body = original.body ? await original.arrayBuffer() : undefined;
     const safe = IDEMPOTENT_METHODS.includes(method) || keyed;
@@ -180,15 +186,15 @@ export function resilientFetch(options: ClientOptions, idempotencyKeyRoutes: Ope
         refreshed = true;
         await discard(response, release);
         token = await askToken(true);
-        options.onAttempt?.({ method, url: url.href, attempt, status, durationMs: Date.now() - started, willRetry: true });
+        options.onAttempt?.({ method, url, attempt, status, durationMs: Date.now() - started, willRetry: true });
         attempt--; // a token refresh is not a retry of the request
         continue;
       }
       const retryable = error !== undefined ? safe : status !== null && RETRYABLE_STATUS.includes(status) && (status === 429 || safe);
       const willRetry = retryable && attempt < retry.attempts;
-      options.onAttempt?.({ method, url: url.href, attempt, status, durationMs: Date.now() - started, error, willRetry });
+      options.onAttempt?.({ method, url, attempt, status, durationMs: Date.now() - started, error, willRetry });
       if (!willRetry) {
-        if (response) return armedUntilRead(response, release);
+        if (response) return armedUntilRead(response, release, timer);
         throw error;
       }
       const delay = backoffDelay(attempt, response?.headers.get('Retry-After') ?? null, retry, random);
@@ -212,32 +218,32 @@ async function discard(response: Response | undefined, release: () => void): Pro
 /** Statuses whose responses have no body (the Response constructor refuses one). */
 const NULL_BODY_STATUS = [101, 103, 204, 205, 304];
 
-/** The response with `release` called once its body has been read to the end, cancelled or failed. */
-function armedUntilRead(response: Response, release: () => void): Response {
+const BODY_READERS = ['arrayBuffer', 'blob', 'bytes', 'formData', 'json', 'text'] as const;
+
+/**
+ * The response with `release` called once one of its body readers (json(), text()…, what
+ * openapi-fetch uses) has settled: the timeout covers the body too, since aborting the attempt's
+ * controller fails a body still being read. Wrapping the body in a stream of our own did the same
+ * for every way of reading it and doubled the client's cost per call; a caller who reads
+ * `response.body` directly keeps the timer until it fires (aborting a finished body does nothing),
+ * unref'd so that it keeps no Node process alive.
+ */
+function armedUntilRead(response: Response, release: () => void, timer: ReturnType<typeof setTimeout>): Response {
   if (!response.body || NULL_BODY_STATUS.includes(response.status)) {
     release();
     return response;
   }
-  const reader = response.body.getReader();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const { done, value } = await reader.read();
-        if (done) {
-          release();
-          controller.close();
-        } else controller.enqueue(value);
-      } catch (error) {
-        release();
-        controller.error(error);
-      }
-    },
-    cancel(reason) {
-      release();
-      return reader.cancel(reason);
-    },
-  });
-  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  for (const name of BODY_READERS) {
+    const read = (response as unknown as Record<string, unknown>)[name];
+    if (typeof read !== 'function') continue;
+    Object.defineProperty(response, name, {
+      configurable: true,
+      writable: true,
+      value: () => (read.call(response) as Promise<unknown>).finally(release),
+    });
+  }
+  (timer as { unref?: () => void }).unref?.();
+  return response;
 }
 
 /** `wait`, or a rejection with the signal's reason the moment it aborts. */

@@ -40,6 +40,20 @@ describe('attack 12: the generated client', () => {
     await expect(call).rejects.toMatchObject({ name: 'TimeoutError' });
   });
 
+  it('times out a stalled body read as a stream, not only through json() and text()', async () => {
+    const { baseUrl } = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      res.write('first bytes');
+    });
+    const { response } = await createPaymentsClient({ baseUrl, token, timeoutMs: 300, retry: { attempts: 1 } }).GET('/v1/payments/{payment_id}', {
+      params: { path: { payment_id: 'pay_1' } },
+      parseAs: 'stream',
+    });
+    const reader = response.body!.getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe('first bytes');
+    await expect(reader.read()).rejects.toMatchObject({ name: 'TimeoutError' });
+  });
+
   it('an abort during a Retry-After wait rejects at once and sends nothing more', async () => {
     const { baseUrl, seen } = await serve((_req, res) => {
       res.writeHead(503, { 'content-type': 'application/problem+json', 'retry-after': '20' });
