@@ -54,7 +54,8 @@ describe('example validation in the compiled CLI', () => {
       expect(rules(compiled.stdout).filter((r) => r === 'no-invalid-media-type-examples').length).toBeGreaterThanOrEqual(3);
       expect(rules(compiled.stdout)).toContain('no-invalid-parameter-examples');
       expect(compiled.stdout).toBe(sources.stdout);
-      expect(compiled.exitCode).toBe(sources.exitCode);
+      expect(compiled.code).toBe(1);
+      expect(sources.code).toBe(1);
     });
   }
 });
