@@ -5,7 +5,7 @@ import { UserError } from './errors.ts';
 import { limits, tooLarge } from './limits.ts';
 import { displayPath } from './repo.ts';
 import { decodeText, parseSource, type ParsedSource } from './yaml-source.ts';
-import { hasOwn, membersNamed, pointerOf, pointerSegment, refFragmentToPath } from '../model/pointer.ts';
+import { hasOwn, pointerOf, pointerSegment, refFragmentToPath, specialMembers } from '../model/pointer.ts';
 import type { JsonObject } from '../model/openapi-index.ts';
 
 /** Where spec files come from: the working tree, or (for other commands) a git ref. */
@@ -204,19 +204,9 @@ async function followRefs(root: ParsedSource, rootPath: string, files: Map<strin
   return problems;
 }
 
-const refsOf = new WeakMap<object, Array<{ ref: string; pointer: string }>>();
-
-/** Every $ref of a parsed file with where it is, in document order; computed once per file (followRefs and refCycles both ask). */
+/** Every $ref of a parsed file with where it is, in document order. */
 function collectRefs(value: unknown): Array<{ ref: string; pointer: string }> {
-  if (value === null || typeof value !== 'object') return [];
-  let refs = refsOf.get(value);
-  if (!refs) {
-    refs = membersNamed(value, '$ref', (v) => typeof v === 'string')
-      .reverse()
-      .map(({ path, value: ref }) => ({ ref: ref as string, pointer: pointerOf(path.slice(0, -1)) }));
-    refsOf.set(value, refs);
-  }
-  return refs;
+  return specialMembers(value).refs.map(({ path, ref }) => ({ ref, pointer: pointerOf(path) }));
 }
 
 function hasPointer(value: unknown, segments: string[]): boolean {

@@ -3,7 +3,7 @@
  * Rules never re-walk the document: they iterate the lists built here, and follow $refs through
  * `resolve`, which is a pointer lookup. That keeps the whole ruleset linear in the document size.
  */
-import { hasOwn, membersNamed, pointerOf, refFragmentToPath, type JsonPath } from './pointer.ts';
+import { hasOwn, pointerOf, refFragmentToPath, specialMembers, type JsonPath } from './pointer.ts';
 
 export { pointerOf, type JsonPath };
 
@@ -256,7 +256,7 @@ function buildIndex(document: JsonObject): OpenApiIndex {
   if (isObject(components.requestBodies)) for (const [n, b] of Object.entries(components.requestBodies)) walkRequestBody(b, ['components', 'requestBodies', n]);
 
   // x-lint-exceptions may sit on any node: one generic pass finds them.
-  for (const { path, value } of membersNamed(document, 'x-lint-exceptions', () => true)) exceptions.push({ path, node: value });
+  exceptions.push(...specialMembers(document).exceptions);
 
   let outgoing: Set<string> | undefined;
   const outgoingSchemas = () => {

@@ -53,31 +53,51 @@ interface Trail {
   key: string | number;
 }
 
+function pathOf(trail: Trail | undefined): JsonPath {
+  const path: JsonPath = [];
+  for (let t = trail; t; t = t.parent) path.push(t.key);
+  return path.reverse();
+}
+
+/** The members of a document that the toolchain looks for anywhere in it. */
+export interface SpecialMembers {
+  /** Every string `$ref`, with the path of the object that holds it, in document order. */
+  refs: Array<{ path: JsonPath; ref: string }>;
+  /** Every `x-lint-exceptions` value with its path (ending in the key); not those inside another one. */
+  exceptions: Array<{ path: JsonPath; node: unknown }>;
+}
+
+const walked = new WeakMap<object, SpecialMembers>();
+
 /**
- * Every member named `key` anywhere in `root` whose value `accept` takes, with its path (ending in
- * `key`), most recently visited first; members it does not take are walked into like any other.
- * Iterative, so deep documents cannot overflow the stack; a path is built only for what is found
- * (a large spec has a million nodes and a few thousand $refs).
+ * One walk of a parsed document, kept per document: loading follows its $refs, the rules' index
+ * reads its x-lint-exceptions, and a large spec has a million nodes and a few thousand of either.
+ * Iterative, so deep documents cannot overflow the stack; a path is built only for what is found.
  */
-export function membersNamed(root: unknown, key: string, accept: (value: unknown) => boolean): Array<{ path: JsonPath; value: unknown }> {
-  const found: Array<{ path: JsonPath; value: unknown }> = [];
-  const pathOf = (trail: Trail | undefined): JsonPath => {
-    const path: JsonPath = [];
-    for (let t = trail; t; t = t.parent) path.push(t.key);
-    return path.reverse();
-  };
-  if (root === null || typeof root !== 'object') return found;
-  const stack: Array<[object, Trail | undefined]> = [[root, undefined]];
+export function specialMembers(root: unknown): SpecialMembers {
+  if (root === null || typeof root !== 'object') return { refs: [], exceptions: [] };
+  const known = walked.get(root);
+  if (known) return known;
+  const refs: SpecialMembers['refs'] = [];
+  const exceptions: SpecialMembers['exceptions'] = [];
+  const stack: Array<[object, Trail | undefined, boolean]> = [[root, undefined, false]];
   while (stack.length > 0) {
-    const [node, trail] = stack.pop()!;
+    const [node, trail, inException] = stack.pop()!;
     if (Array.isArray(node)) {
-      for (const [i, child] of node.entries()) if (child !== null && typeof child === 'object') stack.push([child, { parent: trail, key: i }]);
+      for (const [i, child] of node.entries()) if (child !== null && typeof child === 'object') stack.push([child, { parent: trail, key: i }, inException]);
       continue;
     }
-    for (const [k, child] of Object.entries(node)) {
-      if (k === key && accept(child)) found.push({ path: [...pathOf(trail), k], value: child });
-      else if (child !== null && typeof child === 'object') stack.push([child, { parent: trail, key: k }]);
+    for (const [key, child] of Object.entries(node)) {
+      if (key === '$ref' && typeof child === 'string') {
+        refs.push({ path: pathOf(trail), ref: child });
+        continue;
+      }
+      const exception = key === 'x-lint-exceptions' && !inException;
+      if (exception) exceptions.push({ path: [...pathOf(trail), key], node: child });
+      if (child !== null && typeof child === 'object') stack.push([child, { parent: trail, key }, inException || exception]);
     }
   }
+  const found = { refs: refs.reverse(), exceptions };
+  walked.set(root, found);
   return found;
 }
