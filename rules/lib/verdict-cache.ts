@@ -1,7 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { packageCacheFile, saveCacheFile } from '../../scripts/lib/tool-cache.ts';
 
 /**
  * Verdicts of a slow, deterministic check (recheck costs 10–300 ms per pattern, and the same few
@@ -40,16 +38,7 @@ export function verdictCache(file: string | undefined): VerdictCache {
     },
     save() {
       if (!dirty || file === undefined) return;
-      const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-      try {
-        mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(temp, JSON.stringify(Object.fromEntries(entries)));
-        renameSync(temp, file);
-        dirty = false;
-      } catch {
-        // a read-only node_modules only costs the next run its time
-        rmSync(temp, { force: true });
-      }
+      if (saveCacheFile(file, JSON.stringify(Object.fromEntries(entries)))) dirty = false;
     },
   };
 }
@@ -62,11 +51,9 @@ export function verdictCache(file: string | undefined): VerdictCache {
 export function packageVerdictCache(packageName: string, from: () => string): VerdictCache {
   let file: string | undefined;
   try {
-    const manifest = createRequire(from()).resolve(`${packageName}/package.json`);
-    const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
-    file = join(dirname(manifest), '..', '.cache', 'apis', `${packageName}-${version}.json`);
+    file = packageCacheFile(packageName, from(), '.json');
   } catch {
-    file = undefined;
+    file = undefined; // from() throws where import.meta is not defined
   }
   const cache = verdictCache(file);
   if (file) process.once('exit', () => cache.save());

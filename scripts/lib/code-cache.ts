@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
 import { fileStamp } from './freshness.ts';
+import { saveCacheFile } from './tool-cache.ts';
 
 export interface CachedModule<T> {
   exports: T;
@@ -38,16 +38,7 @@ export function requireWithCodeCache<T>(file: string, cacheFile: string): Cached
     exports: module.exports,
     fromCache,
     save() {
-      if (fromCache) return;
-      const temp = `${cacheFile}.${randomBytes(6).toString('hex')}.tmp`;
-      try {
-        mkdirSync(dirname(cacheFile), { recursive: true });
-        writeFileSync(temp, Buffer.concat([stamp, script.createCachedData()]));
-        renameSync(temp, cacheFile);
-      } catch {
-        // a read-only node_modules only costs the next run its time
-        rmSync(temp, { force: true });
-      }
+      if (!fromCache) saveCacheFile(cacheFile, Buffer.concat([stamp, script.createCachedData()]));
     },
   };
 }

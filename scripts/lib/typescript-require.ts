@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { requireWithCodeCache } from './code-cache.ts';
+import { packageCacheFile } from './tool-cache.ts';
 
 /**
  * TypeScript for the compiled CLI (scripts/build.ts maps `import ts from 'typescript'` here, for
@@ -10,13 +10,11 @@ import { requireWithCodeCache } from './code-cache.ts';
  * with the cache. The cache sits beside recheck's verdicts in node_modules/.cache/apis/, one file
  * per TypeScript and Node version, and is saved at exit, holding the functions generation used.
  */
-const require = createRequire(import.meta.url);
-const file = require.resolve('typescript');
-const { version } = require('typescript/package.json') as { version: string };
-const loaded = requireWithCodeCache<typeof import('typescript')>(
-  file,
-  join(dirname(file), '..', '..', '.cache', 'apis', `typescript-${version}-node-${process.version}-${process.arch}.v8`),
-);
+const file = createRequire(import.meta.url).resolve('typescript');
+const cacheFile = packageCacheFile('typescript', import.meta.url, `-node-${process.version}-${process.arch}.v8`);
+const loaded = cacheFile
+  ? requireWithCodeCache<typeof import('typescript')>(file, cacheFile)
+  : { exports: createRequire(import.meta.url)('typescript') as typeof import('typescript'), save: () => undefined };
 process.once('exit', () => loaded.save());
 
 const ts = loaded.exports;
