@@ -1,3 +1,5 @@
+/** Kept here too for packages generated before 1.1.0, which import it from this module. */
+export { literalSafePath } from './client.js';
 export interface FieldEncoding {
     style?: string;
     explode?: boolean;
@@ -12,11 +14,6 @@ export interface MediaRoute {
     /** How to read a successful answer that is not JSON. */
     parseAs?: 'text' | 'blob';
 }
-/**
- * Paths as openapi-fetch fills them in, with a literal `?` or `#` of the template percent-encoded:
- * left as they are they would start the query or the fragment (OpenAPI allows them in paths).
- */
-export declare function literalSafePath(url: string, params: Record<string, unknown>): string;
 /** `application/x-www-form-urlencoded` as OpenAPI serialises form fields (style form, explode by default). */
 export declare function formBody(body: unknown, encoding?: Record<string, FieldEncoding>): string;
 /** `multipart/form-data`: Blobs and Files as file parts, objects as JSON parts, the rest as text. */

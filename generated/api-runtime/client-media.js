@@ -6,15 +6,10 @@
  * explicitly (`bodySerializer`, `parseAs`, a Content-Type header) wins.
  * Hand-written and tested in this repository; `apis generate` copies it into each client package.
  */
-import { defaultPathSerializer } from 'openapi-fetch';
+import { aroundCalls } from './client.js';
 import { bodyKind } from './media.js';
-/**
- * Paths as openapi-fetch fills them in, with a literal `?` or `#` of the template percent-encoded:
- * left as they are they would start the query or the fragment (OpenAPI allows them in paths).
- */
-export function literalSafePath(url, params) {
-    return defaultPathSerializer(url, params).replace(/[?#]/g, (c) => encodeURIComponent(c));
-}
+/** Kept here too for packages generated before 1.1.0, which import it from this module. */
+export { literalSafePath } from './client.js';
 const isPlainObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Blob) && !(v instanceof Date) && !ArrayBuffer.isView(v);
 const text = (v) => (v instanceof Date ? v.toISOString() : String(v));
 /** `application/x-www-form-urlencoded` as OpenAPI serialises form fields (style form, explode by default). */
@@ -94,29 +89,13 @@ function adjust(route, init) {
     }
     return next;
 }
-const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'];
 /** The openapi-fetch client with each route's media types applied; the client itself when every route is JSON. */
 export function withMediaTypes(client, routes) {
     if (routes.length === 0)
         return client;
     const table = new Map(routes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r]));
-    const methods = client;
-    const wrapped = { ...client };
-    for (const method of METHODS) {
-        const original = methods[method];
-        if (typeof original !== 'function')
-            continue;
-        wrapped[method] = (path, init = {}) => {
-            const route = table.get(`${method} ${path}`);
-            return original(path, route ? adjust(route, init) : init);
-        };
-    }
-    const request = client.request;
-    if (typeof request === 'function') {
-        wrapped.request = (method, path, init = {}) => {
-            const route = table.get(`${method.toUpperCase()} ${path}`);
-            return request(method, path, route ? adjust(route, init) : init);
-        };
-    }
-    return wrapped;
+    return aroundCalls(client, (method, path, init = {}, send) => {
+        const route = table.get(`${method} ${path}`);
+        return send(route ? adjust(route, init) : init);
+    });
 }

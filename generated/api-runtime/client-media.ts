@@ -6,8 +6,11 @@
  * explicitly (`bodySerializer`, `parseAs`, a Content-Type header) wins.
  * Hand-written and tested in this repository; `apis generate` copies it into each client package.
  */
-import { defaultPathSerializer } from 'openapi-fetch';
+import { aroundCalls, type CallInit } from './client.js';
 import { bodyKind } from './media.js';
+
+/** Kept here too for packages generated before 1.1.0, which import it from this module. */
+export { literalSafePath } from './client.js';
 
 export interface FieldEncoding {
   style?: string;
@@ -25,15 +28,7 @@ export interface MediaRoute {
   parseAs?: 'text' | 'blob';
 }
 
-/**
- * Paths as openapi-fetch fills them in, with a literal `?` or `#` of the template percent-encoded:
- * left as they are they would start the query or the fragment (OpenAPI allows them in paths).
- */
-export function literalSafePath(url: string, params: Record<string, unknown>): string {
-  return defaultPathSerializer(url, params).replace(/[?#]/g, (c) => encodeURIComponent(c));
-}
-
-type Init = Record<string, unknown> & { body?: unknown; headers?: unknown; bodySerializer?: unknown; parseAs?: unknown };
+type Init = CallInit & { bodySerializer?: unknown; parseAs?: unknown };
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Blob) && !(v instanceof Date) && !ArrayBuffer.isView(v);
@@ -99,28 +94,12 @@ function adjust(route: MediaRoute, init: Init): Init {
   return next;
 }
 
-const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'];
-
 /** The openapi-fetch client with each route's media types applied; the client itself when every route is JSON. */
 export function withMediaTypes<C extends object>(client: C, routes: MediaRoute[]): C {
   if (routes.length === 0) return client;
   const table = new Map(routes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r]));
-  const methods = client as unknown as Record<string, (path: string, init?: Init) => unknown>;
-  const wrapped: Record<string, unknown> = { ...(client as Record<string, unknown>) };
-  for (const method of METHODS) {
-    const original = methods[method];
-    if (typeof original !== 'function') continue;
-    wrapped[method] = (path: string, init: Init = {}) => {
-      const route = table.get(`${method} ${path}`);
-      return original(path, route ? adjust(route, init) : init);
-    };
-  }
-  const request = (client as unknown as { request?: (method: string, path: string, init?: Init) => unknown }).request;
-  if (typeof request === 'function') {
-    wrapped.request = (method: string, path: string, init: Init = {}) => {
-      const route = table.get(`${method.toUpperCase()} ${path}`);
-      return request(method, path, route ? adjust(route, init) : init);
-    };
-  }
-  return wrapped as C;
+  return aroundCalls(client, (method, path, init = {}, send) => {
+    const route = table.get(`${method} ${path}`);
+    return send(route ? adjust(route, init) : init);
+  });
 }

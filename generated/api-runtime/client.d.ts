@@ -11,6 +11,7 @@
  *  - a hook per attempt for logging and metrics.
  * Hand-written and tested in this repository; `apis generate` copies it into each client package.
  */
+import { type Client } from 'openapi-fetch';
 export interface RetryOptions {
     /** Attempts in total, the first included. Default 3. */
     attempts?: number;
@@ -61,7 +62,43 @@ export declare function parseHttpDate(text: string, now?: number): number | unde
  */
 export declare function parseRetryAfter(value: string | null, now?: number): number | undefined;
 /**
+ * What openapi-fetch builds for a call that no middleware will see, in place of a Request: the URL
+ * and the RequestInit as they are. fetch builds a Request of its own from them anyway; building one
+ * before it cost a second Request and, on Node 20, a second AbortSignal (about 8 µs each with
+ * their garbage), a third of the client's cost over plain fetch.
+ */
+export declare class PlannedRequest {
+    readonly url: string;
+    readonly method: string;
+    readonly init: RequestInit;
+    constructor(url: string, init: RequestInit);
+}
+/**
  * A fetch that applies the house resilience. `idempotencyKeyRoutes` are the operations that declare
  * an Idempotency-Key header: their calls get one generated key, reused on every retry.
  */
 export declare function resilientFetch(options: ClientOptions, idempotencyKeyRoutes?: OperationRoute[]): typeof fetch;
+/**
+ * openapi-fetch's path serialiser (simple, label and matrix styles, explode), with a literal `?`
+ * or `#` of the template percent-encoded. Each template is parsed once: openapi-fetch's own runs
+ * a regular expression and a string replacement per parameter on every call, a tenth of the
+ * client's cost over plain fetch.
+ */
+export declare function literalSafePath(url: string, params: Record<string, unknown>): string;
+/** openapi-fetch's per-call options, as far as the wrappers below read them. */
+export type CallInit = Record<string, unknown> & {
+    body?: unknown;
+    headers?: unknown;
+    middleware?: unknown[];
+    fetch?: unknown;
+};
+type Send = (init: CallInit | undefined) => unknown;
+/** A copy of an openapi-fetch client whose calls (`GET(path, init)`… and `request(method, path, init)`) go through `around`. */
+export declare function aroundCalls<C extends object>(client: C, around: (method: string, path: string, init: CallInit | undefined, send: Send) => unknown): C;
+/**
+ * The openapi-fetch client of a generated package: resilientFetch, literal-safe paths, and no
+ * Request built per call unless middleware (`use`, or a call's own `middleware`) or a call's own
+ * `fetch` is there to receive one.
+ */
+export declare function createResilientClient<Paths extends {}>(options: ClientOptions, idempotencyKeyRoutes?: OperationRoute[]): Client<Paths>;
+export {};

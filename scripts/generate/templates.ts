@@ -147,9 +147,8 @@ export function clientSource(domain: string, scope: string, title: string, ops: 
   const name = identifier(pascalCase(domain));
   // Only a package with bodies other than JSON carries the code that writes them (a smaller bundle).
   const withMedia = media.length > 0;
-  return `${header(domain)}import createClient from 'openapi-fetch';
-import { resilientFetch, type ClientOptions, type OperationRoute } from ${runtimeModule(scope, 'client')};
-import { literalSafePath${withMedia ? ', withMediaTypes' : ''}, type MediaRoute } from ${runtimeModule(scope, 'client-media')};
+  return `${header(domain)}import { createResilientClient, type ClientOptions, type OperationRoute } from ${runtimeModule(scope, 'client')};
+import { ${withMedia ? 'withMediaTypes, ' : ''}type MediaRoute } from ${runtimeModule(scope, 'client-media')};
 import { withPagination, type PaginatingClient } from ${runtimeModule(scope, 'paginate')};
 import type { paths } from './schema.js';
 
@@ -180,7 +179,7 @@ export type ${name}Client = PaginatingClient<paths, typeof paginatedRoutes>;
  * Idempotency-Key per logical call, and a token refresh after a 401, all built in.
  */
 export function create${name}Client(options: ClientOptions): ${name}Client {
-  const client = createClient<paths>({ baseUrl: options.baseUrl, fetch: resilientFetch(options, idempotencyKeyRoutes), pathSerializer: literalSafePath });
+  const client = createResilientClient<paths>(options, idempotencyKeyRoutes);
   return withPagination(${withMedia ? 'withMediaTypes(client, mediaRoutes)' : 'client'}, paginatedRoutes);
 }
 `;
