@@ -11,7 +11,7 @@
  *  - a hook per attempt for logging and metrics.
  * Hand-written and tested in this repository; `apis generate` copies it into each client package.
  */
-import createClient, { serializeArrayParam, serializeObjectParam, serializePrimitiveParam } from 'openapi-fetch';
+import createClient, { createQuerySerializer, serializeArrayParam, serializeObjectParam, serializePrimitiveParam } from 'openapi-fetch';
 const RETRYABLE_STATUS = [429, 502, 503, 504];
 const IDEMPOTENT_METHODS = ['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS'];
 /** The delay before retry number `retry` (1-based): full jitter, or what Retry-After asks for. */
@@ -159,6 +159,7 @@ async function callOf(input, init) {
  * garbage of its listeners). `_maxListeners`, `getMaxListeners` and `listeners` answer the check
  * undici makes with node:events to raise a real signal's listener limit.
  */
+const NO_LISTENERS = Object.freeze([]);
 class AttemptSignal {
     aborted = false;
     reason = undefined;
@@ -168,7 +169,7 @@ class AttemptSignal {
         return this._maxListeners;
     }
     listeners() {
-        return [];
+        return NO_LISTENERS;
     }
     addEventListener(_type, listener) {
         this.#listeners.push(listener);
@@ -447,6 +448,8 @@ export function createResilientClient(options, idempotencyKeyRoutes = []) {
         baseUrl: options.baseUrl,
         fetch: resilientFetch(options, idempotencyKeyRoutes),
         pathSerializer: literalSafePath,
+        // What openapi-fetch would build again for every call without one.
+        querySerializer: createQuerySerializer(),
         Request: CallRequest,
     });
     const wrapped = aroundCalls(client, (_method, _path, init, send) => send(init && (init.middleware?.length || init.fetch) ? { Request, ...init } : init));

@@ -11,7 +11,7 @@
  *  - a hook per attempt for logging and metrics.
  * Hand-written and tested in this repository; `apis generate` copies it into each client package.
  */
-import createClient, { type Client, serializeArrayParam, serializeObjectParam, serializePrimitiveParam } from 'openapi-fetch';
+import createClient, { type Client, createQuerySerializer, serializeArrayParam, serializeObjectParam, serializePrimitiveParam } from 'openapi-fetch';
 
 export interface RetryOptions {
   /** Attempts in total, the first included. Default 3. */
@@ -226,6 +226,8 @@ async function callOf(input: RequestInfo | URL | PlannedRequest, init: RequestIn
  * garbage of its listeners). `_maxListeners`, `getMaxListeners` and `listeners` answer the check
  * undici makes with node:events to raise a real signal's listener limit.
  */
+const NO_LISTENERS: readonly never[] = Object.freeze([]);
+
 class AttemptSignal {
   aborted = false;
   reason: unknown = undefined;
@@ -234,8 +236,8 @@ class AttemptSignal {
   getMaxListeners(): number {
     return this._maxListeners;
   }
-  listeners(): never[] {
-    return [];
+  listeners(): readonly never[] {
+    return NO_LISTENERS;
   }
   addEventListener(_type: 'abort', listener: (this: AttemptSignal) => void): void {
     this.#listeners.push(listener);
@@ -533,6 +535,8 @@ export function createResilientClient<Paths extends {}>(options: ClientOptions, 
     baseUrl: options.baseUrl,
     fetch: resilientFetch(options, idempotencyKeyRoutes),
     pathSerializer: literalSafePath,
+    // What openapi-fetch would build again for every call without one.
+    querySerializer: createQuerySerializer(),
     Request: CallRequest as unknown as typeof Request,
   });
   const wrapped = aroundCalls(client, (_method, _path, init, send) => send(init && (init.middleware?.length || init.fetch) ? { Request, ...init } : init));

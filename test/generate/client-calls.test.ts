@@ -117,6 +117,14 @@ describe('createResilientClient', () => {
     await expect.poll(() => closed.sort()).toEqual(['/abort', '/timeout']);
   });
 
+  it("serialises queries as openapi-fetch does, a call's own querySerializer options included", async () => {
+    const { baseUrl, seen } = await scripted([200]);
+    const api = createResilientClient<AnyPaths>({ baseUrl });
+    await api.GET('/q', { params: { query: { ids: ['a', 'b c'], filter: { k: 'v' }, empty: undefined } } });
+    await api.GET('/q', { params: { query: { ids: ['a', 'b'] } }, querySerializer: { array: { style: 'pipeDelimited', explode: false } } });
+    expect(seen.map((s) => s.url)).toEqual(['/q?ids=a&ids=b%20c&filter[k]=v', '/q?ids=a|b']);
+  });
+
   it('middleware added with use() sees a real Request and changes what is sent; onResponse sees the answer', async () => {
     const { baseUrl, seen } = await scripted([200]);
     const calls = watchGlobalFetch();
