@@ -145,8 +145,8 @@ function attemptInit(call, signal) {
         dispatcher: init.dispatcher,
     };
 }
-/** The call `input` and `init` describe, read once for all its attempts. */
-async function callOf(input, init) {
+/** The call `input` and `init` describe, read once for all its attempts; at once for a plain one (no await, one tick fewer per call). */
+function callOf(input, init) {
     if (input instanceof PlannedRequest && init === undefined)
         return plannedCall(input) ?? requestCall(new Request(input.url, input.init));
     // openapi-fetch hands over a ready Request when middleware has seen it: reuse it rather than building another.
@@ -231,7 +231,8 @@ export function resilientFetch(options, idempotencyKeyRoutes = []) {
     const takesKey = routeMatcher(idempotencyKeyRoutes);
     const askToken = (forceRefresh) => options.token?.({ forceRefresh });
     return async (input, init) => {
-        const call = await callOf(input, init);
+        const read = callOf(input, init);
+        const call = read instanceof Promise ? await read : read;
         const { method, url, headers, signal } = call;
         const keyed = takesKey(method, url);
         if (keyed && !headers.has('Idempotency-Key'))
@@ -252,11 +253,13 @@ export function resilientFetch(options, idempotencyKeyRoutes = []) {
             // the body has been read: a server that stalls mid-body must not hang the call.
             const ending = attemptAbort(light);
             const timer = setTimeout(() => ending.abort(new DOMException(`the request timed out after ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
-            const forward = () => ending.abort(signal?.reason);
-            signal?.addEventListener('abort', forward, { once: true });
+            const forward = signal && (() => ending.abort(signal.reason));
+            if (forward)
+                signal.addEventListener('abort', forward, { once: true });
             const release = () => {
                 clearTimeout(timer);
-                signal?.removeEventListener('abort', forward);
+                if (forward)
+                    signal.removeEventListener('abort', forward);
             };
             const started = Date.now();
             let response;

@@ -212,8 +212,8 @@ function attemptInit(call: Call, signal: AbortSignal): RequestInit {
   } as RequestInit;
 }
 
-/** The call `input` and `init` describe, read once for all its attempts. */
-async function callOf(input: RequestInfo | URL | PlannedRequest, init: RequestInit | undefined): Promise<Call> {
+/** The call `input` and `init` describe, read once for all its attempts; at once for a plain one (no await, one tick fewer per call). */
+function callOf(input: RequestInfo | URL | PlannedRequest, init: RequestInit | undefined): Call | Promise<Call> {
   if (input instanceof PlannedRequest && init === undefined) return plannedCall(input) ?? requestCall(new Request(input.url, input.init));
   // openapi-fetch hands over a ready Request when middleware has seen it: reuse it rather than building another.
   return requestCall(input instanceof Request && init === undefined ? input : new Request(input as RequestInfo | URL, init));
@@ -306,7 +306,8 @@ export function resilientFetch(options: ClientOptions, idempotencyKeyRoutes: Ope
   const askToken = (forceRefresh: boolean) => options.token?.({ forceRefresh });
 
   return async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const call = await callOf(input, init);
+    const read = callOf(input, init);
+    const call = read instanceof Promise ? await read : read;
     const { method, url, headers, signal } = call;
     const keyed = takesKey(method, url);
     if (keyed && !headers.has('Idempotency-Key')) headers.set('Idempotency-Key', crypto.randomUUID());
@@ -325,11 +326,11 @@ export function resilientFetch(options: ClientOptions, idempotencyKeyRoutes: Ope
       // the body has been read: a server that stalls mid-body must not hang the call.
       const ending = attemptAbort(light);
       const timer = setTimeout(() => ending.abort(new DOMException(`the request timed out after ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
-      const forward = () => ending.abort(signal?.reason);
-      signal?.addEventListener('abort', forward, { once: true });
+      const forward = signal && (() => ending.abort(signal.reason));
+      if (forward) signal.addEventListener('abort', forward, { once: true });
       const release = () => {
         clearTimeout(timer);
-        signal?.removeEventListener('abort', forward);
+        if (forward) signal.removeEventListener('abort', forward);
       };
       const started = Date.now();
       let response: Response | undefined;
