@@ -71,7 +71,7 @@ describe('the generated client in a real browser (headless Chromium)', () => {
         signals.push(Object.prototype.toString.call(init?.signal ?? (input as Request).signal));
         return pageFetch(input, init);
       };
-      // biome-ignore lint/suspicious/noExplicitAny: set by the page's module script.
+      // Set by the page's module script.
       const api = (window as any).createPaymentsClient({
         baseUrl: `${location.origin}/api`,
         token: () => 'browser',
