@@ -9,17 +9,9 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { payment as PAYMENT } from '../../scripts/bench/payment.ts';
 import { launchChromium, watchedPage } from '../docs/browser.ts';
 import { REPO } from '../helpers.ts';
-
-const PAYMENT = {
-  id: 'pay_1',
-  status: 'succeeded',
-  amount: { value: '1.00', currency: 'EUR' },
-  refunded_amount: { value: '0.00', currency: 'EUR' },
-  payment_method: { type: 'wallet' },
-  created_at: '2026-11-22T10:00:00Z',
-};
 
 // The page loads the bundle as an app would and hands the factory to the test.
 const PAGE = `<!doctype html><title>client</title><script type="module">import { createPaymentsClient } from '/client.js'; window.createPaymentsClient = createPaymentsClient;</script>`;
