@@ -230,6 +230,8 @@ export function resilientFetch(options, idempotencyKeyRoutes = []) {
     const random = options.random ?? Math.random;
     const takesKey = routeMatcher(idempotencyKeyRoutes);
     const askToken = (forceRefresh) => options.token?.({ forceRefresh });
+    // Only the global fetch is known to be Node's; a fetch of the caller's may want a real AbortSignal.
+    const light = options.fetch === undefined && attemptSignalsFollowed();
     return async (input, init) => {
         const read = callOf(input, init);
         const call = read instanceof Promise ? await read : read;
@@ -238,8 +240,6 @@ export function resilientFetch(options, idempotencyKeyRoutes = []) {
         if (keyed && !headers.has('Idempotency-Key'))
             headers.set('Idempotency-Key', crypto.randomUUID());
         const safe = IDEMPOTENT_METHODS.includes(method) || keyed;
-        // Only the global fetch is known to be Node's; a fetch of the caller's may want a real AbortSignal.
-        const light = options.fetch === undefined && attemptSignalsFollowed();
         const first = askToken(false);
         // A provider that answers at once is not awaited: one tick fewer per call.
         let token = typeof first === 'string' || first === undefined ? first : await first;
